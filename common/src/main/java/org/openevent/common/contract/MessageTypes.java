@@ -1,0 +1,18 @@
+package org.openevent.common.contract;
+
+/** Message type names carried in {@link org.openevent.common.messaging.Envelope#type()}. */
+public final class MessageTypes {
+
+    public static final String EVENT_UPSERTED = "event.upserted";
+    public static final String TRACK_UPSERTED = "track.upserted";
+    public static final String MICROLOCATION_UPSERTED = "microlocation.upserted";
+    public static final String SESSION_TYPE_UPSERTED = "session-type.upserted";
+    public static final String SPEAKER_UPSERTED = "speaker.upserted";
+    public static final String SESSION_UPSERTED = "session.upserted";
+    public static final String USER_UPSERTED = "user.upserted";
+    public static final String EXPORT_REQUESTED = "export.requested";
+    public static final String EXPORT_COMPLETED = "export.completed";
+
+    private MessageTypes() {
+    }
+}

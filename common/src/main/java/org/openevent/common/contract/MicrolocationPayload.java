@@ -1,0 +1,8 @@
+package org.openevent.common.contract;
+
+import java.time.OffsetDateTime;
+
+/** Snapshot of a room (microlocation). */
+public record MicrolocationPayload(long id, long eventId, String name, Integer floor, Double latitude,
+                                   Double longitude, OffsetDateTime deletedAt) {
+}

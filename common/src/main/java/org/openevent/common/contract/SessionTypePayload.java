@@ -1,0 +1,7 @@
+package org.openevent.common.contract;
+
+import java.time.OffsetDateTime;
+
+/** Snapshot of a session type. */
+public record SessionTypePayload(long id, long eventId, String name, String length, OffsetDateTime deletedAt) {
+}

@@ -1,0 +1,68 @@
+package org.openevent.common.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies each message at most once: the message id is recorded in {@code processed_message} in the
+ * same transaction as its effects, so redeliveries are skipped. Unparseable records fail as poison
+ * (the channel routes them to its dead-letter topic); transient failures are retried with back-off.
+ */
+@ApplicationScoped
+public class IdempotentConsumer {
+
+    private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+
+    private final ObjectMapper mapper;
+    private final MessagingConfig config;
+
+    public IdempotentConsumer(ObjectMapper mapper, MessagingConfig config) {
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    /** Parses the envelope and, unless already processed, runs {@code effect} in one transaction. */
+    public Uni<Void> consume(String record, Function<Envelope, Uni<Void>> effect) {
+        Envelope envelope;
+        try {
+            envelope = mapper.readValue(record, Envelope.class);
+        } catch (Exception e) {
+            return Uni.createFrom().failure(new PoisonMessageException("Unparseable message", e));
+        }
+        if (envelope == null || !envelope.isWellFormed()) {
+            return Uni.createFrom().failure(new PoisonMessageException("Malformed envelope", null));
+        }
+        return Panache.withTransaction(() -> Panache.getSession()
+                        .flatMap(session -> session.createNativeQuery(
+                                        "INSERT INTO processed_message (message_id, processed_at) VALUES (:id, now()) "
+                                                + "ON CONFLICT DO NOTHING")
+                                .setParameter("id", envelope.messageId())
+                                .executeUpdate())
+                        .flatMap(inserted -> inserted == 0
+                                ? Uni.createFrom().voidItem()
+                                : effect.apply(envelope)))
+                .onFailure(e -> !(e instanceof PoisonMessageException))
+                .invoke(e -> LOG.warnf("Message %s failed, retrying: %s", envelope.messageId(), e.getMessage()))
+                .onFailure(e -> !(e instanceof PoisonMessageException))
+                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(config.consumerRetries());
+    }
+
+    /** Reads a payload into its contract type, failing as poison when it does not fit. */
+    public <T> T payload(Envelope envelope, Class<T> type) {
+        try {
+            return mapper.treeToValue(envelope.payload(), type);
+        } catch (Exception e) {
+            throw new PoisonMessageException("Payload of " + envelope.type() + " does not match " + type.getSimpleName(), e);
+        }
+    }
+
+    /** True when a projection at {@code currentVersion} should take a message of {@code incomingVersion}. */
+    public static boolean isNewer(Long currentVersion, long incomingVersion) {
+        return currentVersion == null || incomingVersion > currentVersion;
+    }
+}

@@ -1,0 +1,98 @@
+package org.openevent.event.rest;
+
+import io.quarkus.panache.common.Page;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.openevent.common.jsonapi.Created;
+import org.openevent.common.jsonapi.Document;
+import org.openevent.common.jsonapi.JsonApi;
+import org.openevent.common.jsonapi.PageRequest;
+import org.openevent.common.jsonapi.ResourceObject;
+import org.openevent.common.jsonapi.WriteData;
+import org.openevent.common.jsonapi.WriteDocument;
+import org.openevent.common.security.Caller;
+import org.openevent.event.domain.Event;
+import org.openevent.event.service.EventService;
+
+/** The {@code event} resource over HTTP. */
+@Path("/v1/events")
+@Produces({JsonApi.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+public class EventResource {
+
+    static final String TYPE = "event";
+
+    private final EventService service;
+    private final Caller caller;
+
+    public EventResource(EventService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    public Uni<Document> list(@QueryParam("page[number]") String pageNumber, @QueryParam("page[size]") String pageSize) {
+        PageRequest page = PageRequest.parse(pageNumber, pageSize);
+        return caller.resolve()
+                .flatMap(who -> service.list(who, Page.of(page.index(), page.size())))
+                .map(result -> Document.collection(result.events().stream().map(EventResource::toResource).toList(),
+                        result.total(), JsonApi.API_PREFIX + "/events"));
+    }
+
+    @GET
+    @Path("/{reference}")
+    public Uni<Document> get(@PathParam("reference") String reference) {
+        return caller.resolve()
+                .flatMap(who -> service.get(who, reference))
+                .map(event -> Document.single(toResource(event)));
+    }
+
+    @POST
+    @Consumes(JsonApi.MEDIA_TYPE)
+    public Uni<Response> create(@Valid @NotNull WriteDocument<EventAttributes> body) {
+        WriteData<EventAttributes> data = body.require(TYPE, null);
+        return caller.resolve()
+                .flatMap(who -> service.create(who, data.attributes()))
+                .map(event -> Created.of(toResource(event)));
+    }
+
+    @PATCH
+    @Path("/{reference}")
+    @Consumes(JsonApi.MEDIA_TYPE)
+    public Uni<Document> update(@PathParam("reference") String reference,
+                                @Valid @NotNull WriteDocument<EventAttributes> body) {
+        WriteData<EventAttributes> data = body.require(TYPE, null);
+        return caller.resolve()
+                .flatMap(who -> service.update(who, reference, data.id(), data.attributes()))
+                .map(event -> Document.single(toResource(event)));
+    }
+
+    @DELETE
+    @Path("/{reference}")
+    public Uni<Document> delete(@PathParam("reference") String reference) {
+        return caller.resolve()
+                .flatMap(who -> service.delete(who, reference))
+                .replaceWith(Document.metaOnly(Map.of("message", "Object successfully deleted")));
+    }
+
+    static ResourceObject toResource(Event event) {
+        return ResourceObject.of(TYPE, "events", event.id, EventView.of(event))
+                .relationship("sessions")
+                .relationship("tracks")
+                .relationship("microlocations")
+                .relationship("session-types")
+                .relationship("speakers");
+    }
+}

@@ -1,0 +1,3 @@
+package org.openevent.export;
+/** Temporary. */
+class Placeholder {}

@@ -1,0 +1,3 @@
+package org.openevent.session;
+/** Temporary. */
+class Placeholder {}

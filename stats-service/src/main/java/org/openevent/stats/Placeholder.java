@@ -1,0 +1,3 @@
+package org.openevent.stats;
+/** Temporary. */
+class Placeholder {}

@@ -1,0 +1,3 @@
+package org.openevent.user;
+/** Temporary. */
+class Placeholder {}
