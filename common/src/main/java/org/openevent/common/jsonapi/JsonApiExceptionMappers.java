@@ -50,6 +50,13 @@ public class JsonApiExceptionMappers {
         return respond(400, List.of(new ErrorObject("400", "Bad Request", "The request body is not valid JSON.", null)));
     }
 
+    /** PostgreSQL refused a value (SQLSTATE class 22, e.g. a NUL byte in text): the client's data, not our fault. */
+    @ServerExceptionMapper
+    public Response dataException(org.hibernate.exception.DataException e) {
+        return respond(422, List.of(new ErrorObject("422", "Validation error",
+                "A value is not acceptable to the database (for example it contains a NUL character).", null)));
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
         return respond(401, List.of(ApiException.unauthorized().toErrorObject()));

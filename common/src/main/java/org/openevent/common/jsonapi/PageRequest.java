@@ -1,10 +1,14 @@
 package org.openevent.common.jsonapi;
 
-/** A validated {@code page[number]} / {@code page[size]} pair (1-based page numbers). */
+/**
+ * A validated {@code page[number]} / {@code page[size]} pair (1-based page numbers). A size of 0 asks
+ * for every row, as the Open Event Frontend does for dropdowns; that is served up to {@link #MAX_UNPAGED}.
+ */
 public record PageRequest(int number, int size) {
 
     public static final int DEFAULT_SIZE = 20;
-    public static final int MAX_SIZE = 100;
+    public static final int MAX_SIZE = 1000;
+    public static final int MAX_UNPAGED = 10_000;
 
     /** Parses raw query values; malformed or out-of-range values answer 400 naming the parameter. */
     public static PageRequest parse(String rawNumber, String rawSize) {
@@ -13,8 +17,8 @@ public record PageRequest(int number, int size) {
         if (number < 1) {
             throw ApiException.badRequest("page[number]", "page[number] must be 1 or more.");
         }
-        if (size < 1 || size > MAX_SIZE) {
-            throw ApiException.badRequest("page[size]", "page[size] must be between 1 and " + MAX_SIZE + ".");
+        if (size < 0 || size > MAX_SIZE) {
+            throw ApiException.badRequest("page[size]", "page[size] must be between 0 (all) and " + MAX_SIZE + ".");
         }
         return new PageRequest(number, size);
     }
@@ -30,8 +34,22 @@ public record PageRequest(int number, int size) {
         }
     }
 
-    /** Zero-based index for Panache paging. */
+    /** Zero-based page index. */
     public int index() {
         return number - 1;
+    }
+
+    public boolean unpaged() {
+        return size == 0;
+    }
+
+    /** First row offset. */
+    public int offset() {
+        return unpaged() ? 0 : (number - 1) * size;
+    }
+
+    /** Rows to fetch: the page size, or the unpaged cap plus one so an overflow can be detected. */
+    public int limit() {
+        return unpaged() ? MAX_UNPAGED + 1 : size;
     }
 }

@@ -1,20 +1,20 @@
 package org.openevent.event.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.openevent.common.jsonapi.ListQuery;
 import org.openevent.event.domain.Event;
 
 /** Queries over events; deleted events are invisible to every query here. */
 @ApplicationScoped
 public class EventRepository implements PanacheRepositoryBase<Event, Long> {
 
-    private static final String VISIBLE = "deletedAt is null and (state = 'published' or :admin = true "
-            + "or id in (select r.eventId from EventRole r where r.userId = :user))";
+    private static final String VISIBLE = "from Event e where e.deletedAt is null and (e.state = 'published' "
+            + "or :admin = true or e.id in (select r.eventId from EventRole r where r.userId = :user))";
 
     /** An event by numeric id or by its identifier, as the original server resolves path segments. */
     public Uni<Event> findByReference(String reference) {
@@ -24,20 +24,26 @@ public class EventRepository implements PanacheRepositoryBase<Event, Long> {
         return find("identifier = ?1 and deletedAt is null", reference).firstResult();
     }
 
-    /** One page of the events the caller may see: published ones, their own, or all for admins. */
-    public Uni<List<Event>> listVisible(Long userId, boolean admin, Page page) {
-        return find(VISIBLE, Sort.by("startsAt").and("id"), visibility(userId, admin)).page(page).list();
+    /** One page of the events the caller may see (published ones, their own, all for admins) matching the query. */
+    public Uni<List<Event>> listVisible(Long userId, boolean admin, ListQuery query) {
+        int offset = query.page().offset();
+        return find(VISIBLE + " and " + query.where().clause() + " order by " + query.orderBy(),
+                parameters(userId, admin, query))
+                .range(offset, offset + query.page().limit() - 1).list();
     }
 
-    public Uni<Long> countVisible(Long userId, boolean admin) {
-        return count(VISIBLE, visibility(userId, admin));
+    public Uni<Long> countVisible(Long userId, boolean admin, ListQuery query) {
+        return count(VISIBLE + " and " + query.where().clause(), parameters(userId, admin, query));
     }
 
     public Uni<Boolean> identifierTaken(String identifier) {
         return count("identifier", identifier).map(count -> count > 0);
     }
 
-    private static Parameters visibility(Long userId, boolean admin) {
-        return Parameters.with("admin", admin).and("user", userId == null ? -1L : userId);
+    private static Map<String, Object> parameters(Long userId, boolean admin, ListQuery query) {
+        Map<String, Object> parameters = new HashMap<>(query.where().parameters());
+        parameters.put("admin", admin);
+        parameters.put("user", userId == null ? -1L : userId);
+        return parameters;
     }
 }

@@ -1,6 +1,5 @@
 package org.openevent.event.rest;
 
-import io.quarkus.panache.common.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,17 +11,20 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.openevent.common.jsonapi.Created;
 import org.openevent.common.jsonapi.Document;
 import org.openevent.common.jsonapi.JsonApi;
-import org.openevent.common.jsonapi.PageRequest;
+import org.openevent.common.jsonapi.ListQuery;
 import org.openevent.common.jsonapi.ResourceObject;
 import org.openevent.common.jsonapi.WriteData;
 import org.openevent.common.jsonapi.WriteDocument;
+import org.openevent.common.jsonapi.query.FieldType;
+import org.openevent.common.jsonapi.query.ResourceFields;
 import org.openevent.common.security.Caller;
 import org.openevent.event.domain.Event;
 import org.openevent.event.service.EventService;
@@ -42,12 +44,27 @@ public class EventResource {
         this.caller = caller;
     }
 
+    /** What clients may filter and sort events on. */
+    static final ResourceFields FIELDS = ResourceFields.of(TYPE, "Event")
+            .field("identifier", "identifier", FieldType.STRING)
+            .field("name", "name", FieldType.STRING)
+            .filterOnly("description", "description", FieldType.STRING)
+            .field("starts-at", "startsAt", FieldType.DATETIME)
+            .field("ends-at", "endsAt", FieldType.DATETIME)
+            .field("timezone", "timezone", FieldType.STRING)
+            .field("location-name", "locationName", FieldType.STRING)
+            .field("latitude", "latitude", FieldType.DOUBLE)
+            .field("longitude", "longitude", FieldType.DOUBLE)
+            .field("external-event-url", "externalEventUrl", FieldType.STRING)
+            .field("state", "state", FieldType.STRING)
+            .field("created-at", "createdAt", FieldType.DATETIME);
+
     @GET
-    public Uni<Document> list(@QueryParam("page[number]") String pageNumber, @QueryParam("page[size]") String pageSize) {
-        PageRequest page = PageRequest.parse(pageNumber, pageSize);
+    public Uni<Document> list(@Context UriInfo uri) {
+        ListQuery query = ListQuery.parse(uri, FIELDS, "e", "e.startsAt asc");
         return caller.resolve()
-                .flatMap(who -> service.list(who, Page.of(page.index(), page.size())))
-                .map(result -> Document.collection(result.events().stream().map(EventResource::toResource).toList(),
+                .flatMap(who -> service.list(who, query))
+                .map(result -> query.document(result.events().stream().map(EventResource::toResource).toList(),
                         result.total(), JsonApi.API_PREFIX + "/events"));
     }
 

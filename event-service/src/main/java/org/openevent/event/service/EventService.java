@@ -2,7 +2,6 @@ package org.openevent.event.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
@@ -16,6 +15,7 @@ import org.openevent.common.contract.EventPayload;
 import org.openevent.common.contract.MessageTypes;
 import org.openevent.common.contract.Topics;
 import org.openevent.common.jsonapi.ApiException;
+import org.openevent.common.jsonapi.ListQuery;
 import org.openevent.common.messaging.Outbox;
 import org.openevent.common.security.CallerIdentity;
 import org.openevent.event.domain.Event;
@@ -43,9 +43,9 @@ public class EventService {
 
     /** A page of visible events and the total count. */
     @WithSession
-    public Uni<EventPage> list(CallerIdentity caller, Page page) {
-        return events.listVisible(caller.userId(), caller.admin(), page)
-                .flatMap(list -> events.countVisible(caller.userId(), caller.admin())
+    public Uni<EventPage> list(CallerIdentity caller, ListQuery query) {
+        return events.listVisible(caller.userId(), caller.admin(), query)
+                .flatMap(list -> events.countVisible(caller.userId(), caller.admin(), query)
                         .map(total -> new EventPage(list, total)));
     }
 

@@ -1,0 +1,74 @@
+package org.openevent.common.jsonapi;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openevent.common.jsonapi.query.FilterCompiler;
+import org.openevent.common.jsonapi.query.ResourceFields;
+import org.openevent.common.jsonapi.query.SortCompiler;
+import org.openevent.common.jsonapi.query.Where;
+
+/**
+ * The query parameters of a collection request, validated against the resource's declaration:
+ * {@code filter}, {@code sort}, {@code page[number]}, {@code page[size]}. Unknown parameters are ignored.
+ */
+public record ListQuery(Where where, String orderBy, PageRequest page, MultivaluedMap<String, String> raw) {
+
+    /** Parses and validates; any bad value is a 400 naming the parameter. */
+    public static ListQuery parse(UriInfo uri, ResourceFields fields, String alias, String defaultOrder) {
+        MultivaluedMap<String, String> params = uri.getQueryParameters();
+        PageRequest page = PageRequest.parse(params.getFirst("page[number]"), params.getFirst("page[size]"));
+        Where where = FilterCompiler.compile(params.getFirst("filter"), fields, alias);
+        String orderBy = SortCompiler.compile(params.getFirst("sort"), fields, alias, defaultOrder);
+        return new ListQuery(where, orderBy, page, params);
+    }
+
+    /** A collection document with {@code meta.count} and first/last/prev/next links that keep the other parameters. */
+    public Document document(List<ResourceObject> resources, long total, String path) {
+        if (page.unpaged() && resources.size() > PageRequest.MAX_UNPAGED) {
+            throw ApiException.badRequest("page[size]", "More than " + PageRequest.MAX_UNPAGED
+                    + " rows match; narrow the filter or page through them.");
+        }
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("self", link(path, page.number()));
+        if (!page.unpaged()) {
+            int last = (int) Math.max(1, (total + page.size() - 1) / page.size());
+            links.put("first", link(path, 1));
+            links.put("last", link(path, last));
+            if (page.number() > 1) {
+                links.put("prev", link(path, Math.min(page.number() - 1, last)));
+            }
+            if (page.number() < last) {
+                links.put("next", link(path, page.number() + 1));
+            }
+        }
+        return new Document(resources, null, Map.of("count", total), links, JsonApi.VERSION);
+    }
+
+    private String link(String path, int number) {
+        StringBuilder query = new StringBuilder();
+        raw.forEach((name, values) -> {
+            if (!name.equals("page[number]")) {
+                for (String value : values) {
+                    append(query, name, value);
+                }
+            }
+        });
+        if (!page.unpaged()) {
+            append(query, "page[number]", String.valueOf(number));
+        }
+        return query.isEmpty() ? path : path + "?" + query;
+    }
+
+    private static void append(StringBuilder query, String name, String value) {
+        if (!query.isEmpty()) {
+            query.append('&');
+        }
+        query.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+    }
+}

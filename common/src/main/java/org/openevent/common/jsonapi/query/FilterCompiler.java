@@ -1,0 +1,328 @@
+package org.openevent.common.jsonapi.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openevent.common.jsonapi.ApiException;
+
+/**
+ * Compiles the Open Event {@code filter} language (a JSON array of {@code name/op/val} objects with
+ * {@code and}, {@code or}, {@code not}, {@code has} and {@code any}) into one HQL condition. Names come
+ * only from the resource's {@link ResourceFields}; every value is a bound parameter.
+ */
+public final class FilterCompiler {
+
+    public static final String PARAMETER = "filter";
+    static final int MAX_LENGTH = 10_000;
+    static final int MAX_DEPTH = 8;
+    static final int MAX_CONDITIONS = 100;
+    static final int MAX_LIST = 1_000;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static {
+        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(64).maxStringLength(MAX_LENGTH).maxNumberLength(40).build());
+    }
+
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private int aliasCounter;
+    private int conditions;
+
+    private FilterCompiler() {
+    }
+
+    /** The condition for a raw {@code filter} value on {@code alias}; "1 = 1" when absent or empty. */
+    public static Where compile(String rawFilter, ResourceFields fields, String alias) {
+        if (rawFilter == null || rawFilter.isBlank()) {
+            return new Where("1 = 1", Map.of());
+        }
+        if (rawFilter.length() > MAX_LENGTH) {
+            throw invalid("The filter is too long.");
+        }
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(rawFilter);
+        } catch (JsonProcessingException e) {
+            throw invalid("The filter is not valid JSON.");
+        }
+        FilterCompiler compiler = new FilterCompiler();
+        String clause;
+        if (tree == null || tree.isNull()) {
+            clause = "1 = 1";
+        } else if (tree.isArray()) {
+            clause = compiler.conjunction(tree, fields, alias, 1);
+        } else if (tree.isObject()) {
+            clause = compiler.node(tree, fields, alias, 1);
+        } else {
+            throw invalid("The filter must be a JSON array of conditions.");
+        }
+        return new Where(clause, Map.copyOf(compiler.parameters));
+    }
+
+    private String conjunction(JsonNode array, ResourceFields fields, String alias, int depth) {
+        List<String> parts = new ArrayList<>();
+        for (JsonNode element : array) {
+            parts.add(node(element, fields, alias, depth));
+        }
+        return parts.isEmpty() ? "1 = 1" : "(" + String.join(" and ", parts) + ")";
+    }
+
+    private String node(JsonNode node, ResourceFields fields, String alias, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw invalid("The filter is nested too deeply (at most " + MAX_DEPTH + " levels).");
+        }
+        if (++conditions > MAX_CONDITIONS) {
+            throw invalid("The filter has too many conditions (at most " + MAX_CONDITIONS + ").");
+        }
+        if (node == null || !node.isObject()) {
+            throw invalid("Each filter condition must be a JSON object.");
+        }
+        if (node.has("and")) {
+            return list(node.get("and"), "and", fields, alias, depth);
+        }
+        if (node.has("or")) {
+            return list(node.get("or"), "or", fields, alias, depth);
+        }
+        if (node.has("not")) {
+            return "not (" + node(node.get("not"), fields, alias, depth + 1) + ")";
+        }
+        return condition(node, fields, alias, depth);
+    }
+
+    private String list(JsonNode array, String joiner, ResourceFields fields, String alias, int depth) {
+        if (array == null || !array.isArray()) {
+            throw invalid("'" + joiner + "' takes a JSON array of conditions.");
+        }
+        List<String> parts = new ArrayList<>();
+        for (JsonNode element : array) {
+            parts.add(node(element, fields, alias, depth + 1));
+        }
+        // An empty and/or restricts nothing, as in the original server.
+        return parts.isEmpty() ? "1 = 1" : "(" + String.join(" " + joiner + " ", parts) + ")";
+    }
+
+    private String condition(JsonNode node, ResourceFields fields, String alias, int depth) {
+        String name = text(node.get("name"), "name");
+        String op = text(node.get("op"), "op").trim().toLowerCase();
+        if (op.equals("has") || op.equals("any")) {
+            return nested(node, name, op, fields, alias, depth);
+        }
+        Field field = fields.field(name)
+                .orElseThrow(() -> invalid("'" + name + "' is not a filterable field of " + fields.type() + "."));
+        String path = alias + "." + field.property();
+        if (node.has("field")) {
+            Field other = fields.field(text(node.get("field"), "field"))
+                    .orElseThrow(() -> invalid("'" + node.get("field").asText() + "' is not a filterable field of "
+                            + fields.type() + "."));
+            if (other.type() != field.type()) {
+                throw invalid("'" + field.wireName() + "' and '" + other.wireName() + "' have different types.");
+            }
+            return path + " " + comparison(op) + " " + alias + "." + other.property();
+        }
+        JsonNode val = node.get("val");
+        return switch (op) {
+            case "eq", "==" -> isNull(val) ? path + " is null" : path + " = " + bind(field, val);
+            case "ne", "!=" -> isNull(val) ? path + " is not null" : path + " <> " + bind(field, val);
+            case "lt", "<", "le", "<=", "gt", ">", "ge", ">=" -> path + " " + comparison(op) + " " + bind(field, required(val));
+            case "like" -> text(field, path) + " like " + bindText(val);
+            case "notlike" -> text(field, path) + " not like " + bindText(val);
+            case "ilike" -> "lower(" + text(field, path) + ") like lower(" + bindText(val) + ")";
+            case "notilike" -> "lower(" + text(field, path) + ") not like lower(" + bindText(val) + ")";
+            case "startswith" -> text(field, path) + " like " + bindPattern(val, "", "%") + " escape '!'";
+            case "endswith" -> text(field, path) + " like " + bindPattern(val, "%", "") + " escape '!'";
+            case "contains" -> text(field, path) + " like " + bindPattern(val, "%", "%") + " escape '!'";
+            case "in_", "in" -> membership(field, path, val, false);
+            case "notin_", "not_in", "notin" -> membership(field, path, val, true);
+            case "is_", "is" -> identity(field, path, val, false);
+            case "isnot", "is_not" -> identity(field, path, val, true);
+            case "between" -> between(field, path, val);
+            default -> throw invalid("'" + op + "' is not a supported filter operator.");
+        };
+    }
+
+    private String nested(JsonNode node, String name, String op, ResourceFields fields, String alias, int depth) {
+        Relation relation = fields.relation(name)
+                .orElseThrow(() -> invalid("'" + name + "' is not a filterable relationship of " + fields.type() + "."));
+        if (relation.toMany() != op.equals("any")) {
+            throw invalid("Use 'any' for to-many and 'has' for to-one relationships ('" + name + "').");
+        }
+        JsonNode val = node.get("val");
+        if (val == null || !(val.isObject() || val.isArray())) {
+            throw invalid("'" + op + "' takes a condition object as its value.");
+        }
+        String inner = "n" + (++aliasCounter);
+        String nestedClause = val.isArray()
+                ? conjunction(val, relation.target(), inner, depth + 1)
+                : node(val, relation.target(), inner, depth + 1);
+        String correlation = relation.correlation().replace("{inner}", inner).replace("{outer}", alias);
+        return "exists (select 1 from " + relation.target().entity() + " " + inner + " where " + correlation
+                + " and " + nestedClause + ")";
+    }
+
+    private String membership(Field field, String path, JsonNode val, boolean negate) {
+        if (val == null || !val.isArray()) {
+            throw invalid("'in_' and 'notin_' take a JSON array.");
+        }
+        if (val.size() > MAX_LIST) {
+            throw invalid("At most " + MAX_LIST + " values are allowed in a list.");
+        }
+        if (val.isEmpty()) {
+            return negate ? "1 = 1" : "1 = 0";
+        }
+        List<Object> values = new ArrayList<>();
+        for (JsonNode element : val) {
+            values.add(coerce(field, element));
+        }
+        return path + (negate ? " not in " : " in ") + parameter(values);
+    }
+
+    private String identity(Field field, String path, JsonNode val, boolean negate) {
+        if (isNull(val)) {
+            return path + (negate ? " is not null" : " is null");
+        }
+        Object value = coerce(field, val);
+        if (!(value instanceof Boolean)) {
+            throw invalid("'is_' and 'isnot' compare with null, true or false.");
+        }
+        return negate ? "(" + path + " is null or " + path + " <> " + parameter(value) + ")" : path + " = " + parameter(value);
+    }
+
+    private String between(Field field, String path, JsonNode val) {
+        if (val == null || !val.isArray() || val.size() != 2) {
+            throw invalid("'between' takes a JSON array of two values.");
+        }
+        return path + " between " + bind(field, val.get(0)) + " and " + bind(field, val.get(1));
+    }
+
+    private String bind(Field field, JsonNode val) {
+        return parameter(coerce(field, required(val)));
+    }
+
+    private String bindText(JsonNode val) {
+        return parameter(textValue(val));
+    }
+
+    private String bindPattern(JsonNode val, String prefix, String suffix) {
+        String escaped = textValue(val).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return parameter(prefix + escaped + suffix);
+    }
+
+    private String parameter(Object value) {
+        String name = "f" + parameters.size();
+        parameters.put(name, value);
+        return ":" + name;
+    }
+
+    private static String text(Field field, String path) {
+        return field.type() == FieldType.STRING ? path : "str(" + path + ")";
+    }
+
+    private static String comparison(String op) {
+        return switch (op) {
+            case "eq", "==" -> "=";
+            case "ne", "!=" -> "<>";
+            case "lt", "<" -> "<";
+            case "le", "<=" -> "<=";
+            case "gt", ">" -> ">";
+            case "ge", ">=" -> ">=";
+            default -> throw invalid("'" + op + "' cannot compare two fields.");
+        };
+    }
+
+    static Object coerce(Field field, JsonNode val) {
+        if (isNull(val)) {
+            throw invalid("'" + field.wireName() + "' cannot be compared with null using this operator.");
+        }
+        if (val.isContainerNode()) {
+            throw invalid("'" + field.wireName() + "' takes a single value.");
+        }
+        String raw = val.asText();
+        if (raw.indexOf('\u0000') >= 0) {
+            throw invalid("Filter values cannot contain NUL characters.");
+        }
+        try {
+            return switch (field.type()) {
+                case STRING -> raw;
+                case LONG -> val.isIntegralNumber() ? val.longValue() : Long.parseLong(raw.trim());
+                case INTEGER -> val.isIntegralNumber() && val.canConvertToInt() ? val.intValue() : Integer.parseInt(raw.trim());
+                case DOUBLE -> val.isNumber() ? val.doubleValue() : finite(Double.parseDouble(raw.trim()));
+                case BOOLEAN -> bool(val, raw);
+                case DATETIME -> dateTime(raw.trim());
+            };
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw invalid("'" + raw + "' is not a valid value for '" + field.wireName() + "'.");
+        }
+    }
+
+    private static double finite(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            throw new NumberFormatException("not finite");
+        }
+        return value;
+    }
+
+    private static Boolean bool(JsonNode val, String raw) {
+        if (val.isBoolean()) {
+            return val.booleanValue();
+        }
+        return switch (raw.trim().toLowerCase()) {
+            case "true", "1" -> Boolean.TRUE;
+            case "false", "0" -> Boolean.FALSE;
+            default -> throw new NumberFormatException("not a boolean");
+        };
+    }
+
+    private static OffsetDateTime dateTime(String raw) {
+        if (raw.length() == 10) {
+            return LocalDate.parse(raw).atStartOfDay().atOffset(ZoneOffset.UTC);
+        }
+        try {
+            return OffsetDateTime.parse(raw);
+        } catch (DateTimeParseException e) {
+            // The original accepts naive datetimes and reads them as UTC.
+            return java.time.LocalDateTime.parse(raw).atOffset(ZoneOffset.UTC);
+        }
+    }
+
+    private static String textValue(JsonNode val) {
+        if (isNull(val) || val.isContainerNode()) {
+            throw invalid("This operator takes a text value.");
+        }
+        if (val.asText().indexOf('\u0000') >= 0) {
+            throw invalid("Filter values cannot contain NUL characters.");
+        }
+        return val.asText();
+    }
+
+    private static JsonNode required(JsonNode val) {
+        if (isNull(val)) {
+            throw invalid("This operator needs a non-null 'val'.");
+        }
+        return val;
+    }
+
+    private static boolean isNull(JsonNode val) {
+        return val == null || val.isNull() || val.isMissingNode();
+    }
+
+    private static String text(JsonNode node, String member) {
+        if (node == null || !node.isTextual() || node.asText().isBlank()) {
+            throw invalid("Each filter condition needs a text '" + member + "'.");
+        }
+        return node.asText();
+    }
+
+    static ApiException invalid(String detail) {
+        return ApiException.badRequest(PARAMETER, detail);
+    }
+}

@@ -1,0 +1,68 @@
+package org.openevent.common.jsonapi.query;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The declaration of what clients may filter and sort on for one resource. Anything not declared
+ * here is rejected with a 400, so filter and sort names are a whitelist and never reach SQL as text.
+ */
+public final class ResourceFields {
+
+    private final String type;
+    private final String entity;
+    private final Map<String, Field> fields = new LinkedHashMap<>();
+    private final Map<String, Supplier<Relation>> relations = new LinkedHashMap<>();
+
+    private ResourceFields(String type, String entity) {
+        this.type = type;
+        this.entity = entity;
+    }
+
+    /** Starts a declaration for JSON:API type {@code type} backed by HQL entity {@code entity}. */
+    public static ResourceFields of(String type, String entity) {
+        return new ResourceFields(type, entity);
+    }
+
+    /** A filterable and sortable attribute. */
+    public ResourceFields field(String wireName, String property, FieldType fieldType) {
+        fields.put(wireName, new Field(wireName, property, fieldType, true));
+        return this;
+    }
+
+    /** A filterable attribute that cannot be sorted on (long texts). */
+    public ResourceFields filterOnly(String wireName, String property, FieldType fieldType) {
+        fields.put(wireName, new Field(wireName, property, fieldType, false));
+        return this;
+    }
+
+    /** A relationship nested filters may cross; supplied lazily so resources can refer to each other. */
+    public ResourceFields relation(String wireName, boolean toMany, Supplier<ResourceFields> target, String correlation) {
+        relations.put(wireName, () -> new Relation(wireName, toMany, target.get(), correlation));
+        return this;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String entity() {
+        return entity;
+    }
+
+    /** Looks a field up by its dasherized or underscored name. */
+    public Optional<Field> field(String name) {
+        return Optional.ofNullable(fields.get(normalize(name)));
+    }
+
+    public Optional<Relation> relation(String name) {
+        Supplier<Relation> relation = relations.get(normalize(name));
+        return relation == null ? Optional.empty() : Optional.of(relation.get());
+    }
+
+    static String normalize(String name) {
+        return name == null ? "" : name.trim().replace('_', '-');
+    }
+}
