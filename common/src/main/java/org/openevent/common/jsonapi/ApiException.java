@@ -28,7 +28,12 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException unauthorized() {
-        return new ApiException(401, "Unauthorized", "Authentication is required.", null, null);
+        return unauthorized("Missing Authorization Header");
+    }
+
+    /** A 401 whose detail (also the body's top-level {@code error}) says what is wrong with the token. */
+    public static ApiException unauthorized(String detail) {
+        return new ApiException(401, "Unauthorized", detail, null, null);
     }
 
     public static ApiException badRequest(String parameter, String detail) {

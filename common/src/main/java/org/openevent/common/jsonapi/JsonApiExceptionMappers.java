@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.openevent.common.security.CallerIdentity;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Turns every failure into the one JSON:API error document shape, never leaking internals. */
@@ -64,7 +65,7 @@ public class JsonApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
-        return respond(401, List.of(ApiException.unauthorized().toErrorObject()));
+        return respond(401, List.of(ApiException.unauthorized(CallerIdentity.describe(e)).toErrorObject()));
     }
 
     @ServerExceptionMapper
@@ -78,7 +79,14 @@ public class JsonApiExceptionMappers {
         if (status >= 500) {
             return unexpected(e);
         }
-        return respond(status, List.of(new ErrorObject(String.valueOf(status), titleFor(status), e.getMessage(), null)));
+        String detail = switch (status) {
+            case 415 -> "Content-Type header must be " + JsonApi.MEDIA_TYPE;
+            case 406 -> "The Accept header must allow " + JsonApi.MEDIA_TYPE;
+            case 404 -> "Not found.";
+            case 405 -> "This method is not allowed here.";
+            default -> e.getMessage();
+        };
+        return respond(status, List.of(new ErrorObject(String.valueOf(status), titleFor(status), detail, null)));
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 100)
@@ -90,8 +98,9 @@ public class JsonApiExceptionMappers {
     }
 
     static Response respond(int status, List<ErrorObject> errors) {
+        String error = status == 401 && !errors.isEmpty() ? errors.get(0).detail() : null;
         return Response.status(status).type(JsonApi.MEDIA_TYPE)
-                .entity(new ErrorDocument(errors, JsonApi.VERSION)).build();
+                .entity(new ErrorDocument(errors, JsonApi.VERSION, error)).build();
     }
 
     static String titleFor(int status) {

@@ -11,12 +11,23 @@ public record WriteDocument<A>(@Valid @NotNull WriteData<A> data) {
         if (!expectedType.equals(data.type())) {
             throw new ApiException(409, "Incorrect type", "Expected type '" + expectedType + "'.", "/data/type", null);
         }
-        if (expectedId != null && !expectedId.equals(data.id())) {
-            throw new ApiException(422, "Validation error", "The id in the body must match the URL.", "/data/id", null);
+        if (expectedId != null) {
+            checkId(data.id(), expectedId);
         }
         if (data.attributes() == null) {
             throw ApiException.unprocessable("/data/attributes", "Missing data for required field.");
         }
         return data;
+    }
+
+    /** A PATCH body's {@code data.id} must be present and equal, as a string, to the addressed resource's id. */
+    public static void checkId(String bodyId, Object resourceId) {
+        if (bodyId == null) {
+            throw new ApiException(400, "Bad Request", "Missing id in \"data\" node", "/data/id", null);
+        }
+        if (!bodyId.equals(String.valueOf(resourceId))) {
+            throw new ApiException(400, "Bad Request", "Value of id does not match the resource identifier in url",
+                    "/data/id", null);
+        }
     }
 }

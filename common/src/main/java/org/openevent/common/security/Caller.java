@@ -18,9 +18,16 @@ public class Caller {
         this.association = association;
     }
 
-    /** The caller, anonymous when no token was sent; fails with 401 for an invalid token. */
+    /**
+     * The caller; anonymous when no token was sent. A token that cannot be accepted (expired, forged,
+     * malformed) also yields an anonymous caller that remembers why, so public reads still work (the
+     * original answered 401 there and logged the frontend out) while anything that needs a user
+     * answers 401 with the reason.
+     */
     public Uni<CallerIdentity> resolve() {
-        return association.getDeferredIdentity().map(Caller::toCaller);
+        return association.getDeferredIdentity()
+                .map(Caller::toCaller)
+                .onFailure().recoverWithItem(CallerIdentity::rejected);
     }
 
     static CallerIdentity toCaller(SecurityIdentity identity) {

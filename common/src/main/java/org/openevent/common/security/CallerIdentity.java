@@ -2,13 +2,38 @@ package org.openevent.common.security;
 
 import org.openevent.common.jsonapi.ApiException;
 
-/** Who is calling: a user id (null when anonymous) and whether the user holds the global admin role. */
-public record CallerIdentity(Long userId, boolean admin) {
+/**
+ * Who is calling: a user id (null when anonymous), whether the user holds the global admin role, and,
+ * for a caller whose token was rejected, why (so protected endpoints can say so in their 401).
+ */
+public record CallerIdentity(Long userId, boolean admin, String tokenProblem) {
 
     public static final String ADMIN_ROLE = "admin";
     public static final String USER_ROLE = "user";
     public static final String IDENTITY_CLAIM = "identity";
-    public static final CallerIdentity ANONYMOUS = new CallerIdentity(null, false);
+    public static final CallerIdentity ANONYMOUS = new CallerIdentity(null, false, null);
+
+    public CallerIdentity(Long userId, boolean admin) {
+        this(userId, admin, null);
+    }
+
+    /** An anonymous caller whose token could not be accepted. */
+    public static CallerIdentity rejected(Throwable failure) {
+        return new CallerIdentity(null, false, describe(failure));
+    }
+
+    /** The original server's wording for a token failure. */
+    public static String describe(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.jose4j.jwt.consumer.InvalidJwtException invalid) {
+                return invalid.hasExpired() ? "Token has expired" : "Invalid token";
+            }
+            if (cause.getMessage() != null && cause.getMessage().toLowerCase().contains("expired")) {
+                return "Token has expired";
+            }
+        }
+        return "Invalid token";
+    }
 
     public boolean isAnonymous() {
         return userId == null;
@@ -17,7 +42,7 @@ public record CallerIdentity(Long userId, boolean admin) {
     /** The user id, or a 401 when the caller is anonymous. */
     public long requireUser() {
         if (userId == null) {
-            throw ApiException.unauthorized();
+            throw tokenProblem == null ? ApiException.unauthorized() : ApiException.unauthorized(tokenProblem);
         }
         return userId;
     }

@@ -16,6 +16,7 @@ import org.openevent.common.contract.MessageTypes;
 import org.openevent.common.contract.Topics;
 import org.openevent.common.jsonapi.ApiException;
 import org.openevent.common.jsonapi.ListQuery;
+import org.openevent.common.jsonapi.WriteDocument;
 import org.openevent.common.messaging.Outbox;
 import org.openevent.common.security.CallerIdentity;
 import org.openevent.event.domain.Event;
@@ -104,10 +105,7 @@ public class EventService {
                     if (event == null) {
                         return Uni.createFrom().failure(ApiException.notFound("Event"));
                     }
-                    if (!String.valueOf(event.id).equals(bodyId)) {
-                        return Uni.createFrom().failure(ApiException.unprocessable("/data/id",
-                                "The id in the body must be the event's id."));
-                    }
+                    WriteDocument.checkId(bodyId, event.id);
                     return roles.forEvent(event.id).flatMap(grants -> {
                         requireManager(caller, grants);
                         apply(event, attributes);
