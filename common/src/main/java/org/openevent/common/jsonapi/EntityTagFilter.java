@@ -1,21 +1,29 @@
 package org.openevent.common.jsonapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Gives every successful JSON GET answer a strong ETag (a hash of the exact body bytes) and turns a
- * matching {@code If-None-Match} (quoted, weak {@code W/"..."} or {@code *}) into a bodiless 304.
- * The body is serialized once here and handed on as bytes, so the tag always matches what is sent.
+ * Finishes every successful JSON GET answer: applies sparse fieldsets ({@code fields[type]=a,b}), gives
+ * it a strong ETag (a hash of the exact body bytes) and turns a matching {@code If-None-Match} (quoted,
+ * weak {@code W/"..."} or {@code *}) into a bodiless 304. The body is serialized once here and handed
+ * on as bytes, so the tag always matches what is sent.
  */
 public class EntityTagFilter {
 
@@ -35,7 +43,10 @@ public class EntityTagFilter {
         if (entity instanceof byte[] || entity instanceof String || type == null || !type.getSubtype().endsWith("json")) {
             return;
         }
-        byte[] body = mapper.writeValueAsBytes(entity);
+        Map<String, Set<String>> fieldsets = fieldsets(request.getUriInfo().getQueryParameters());
+        byte[] body = fieldsets.isEmpty() || !(entity instanceof Document)
+                ? mapper.writeValueAsBytes(entity)
+                : mapper.writeValueAsBytes(sparse(mapper.valueToTree(entity), fieldsets));
         String tag = "\"" + digest(body) + "\"";
         response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
         if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), tag)) {
@@ -44,6 +55,48 @@ public class EntityTagFilter {
             return;
         }
         response.setEntity(body, null, type);
+    }
+
+    /** {@code fields[event]=name,starts_at} as type → dasherized names. */
+    static Map<String, Set<String>> fieldsets(MultivaluedMap<String, String> query) {
+        Map<String, Set<String>> fieldsets = new HashMap<>();
+        query.forEach((name, values) -> {
+            if (name.startsWith("fields[") && name.endsWith("]") && !values.isEmpty()) {
+                String type = name.substring(7, name.length() - 1).replace('_', '-');
+                Set<String> names = new HashSet<>();
+                for (String field : values.get(0).split(",")) {
+                    names.add(field.trim().replace('_', '-'));
+                }
+                fieldsets.put(type, names);
+            }
+        });
+        return fieldsets;
+    }
+
+    private static JsonNode sparse(JsonNode document, Map<String, Set<String>> fieldsets) {
+        JsonNode data = document.get("data");
+        if (data != null && data.isArray()) {
+            data.forEach(resource -> prune(resource, fieldsets));
+        } else if (data != null && data.isObject()) {
+            prune(data, fieldsets);
+        }
+        JsonNode included = document.get("included");
+        if (included != null) {
+            included.forEach(resource -> prune(resource, fieldsets));
+        }
+        return document;
+    }
+
+    private static void prune(JsonNode resource, Map<String, Set<String>> fieldsets) {
+        Set<String> keep = fieldsets.get(resource.path("type").asText());
+        if (keep == null) {
+            return;
+        }
+        for (String member : new String[] {"attributes", "relationships"}) {
+            if (resource.get(member) instanceof ObjectNode object) {
+                object.retain(keep);
+            }
+        }
     }
 
     /** True when any listed tag (weak or strong) equals ours, or the header is {@code *}. */

@@ -10,10 +10,14 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -32,6 +36,7 @@ public class OutboxRelay {
     private final MutinyEmitter<String> emitter;
     private final MessagingConfig config;
     private final Counter published;
+    private final AtomicBoolean running = new AtomicBoolean();
 
     public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> emitter, MessagingConfig config,
                        MeterRegistry registry) {
@@ -41,8 +46,16 @@ public class OutboxRelay {
         this.published = registry.counter("openevent.outbox.published");
     }
 
-    @Scheduled(every = "${openevent.messaging.outbox-poll-interval:500ms}", delayed = "2s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Starts polling once the application (and so the outgoing channel) is up; Vert.x timers allow sub-second periods. */
+    void start(@Observes StartupEvent startup, Vertx vertx) {
+        long period = Math.max(10, config.outboxPollInterval().toMillis());
+        vertx.setPeriodic(1_000, period, tick -> {
+            if (running.compareAndSet(false, true)) {
+                relayPending().subscribe().with(ignored -> running.set(false), failure -> running.set(false));
+            }
+        });
+    }
+
     Uni<Void> relayPending() {
         return pool.withTransaction(this::relayBatch)
                 .onFailure().invoke(e -> LOG.warnf("Outbox relay round failed, will retry: %s", e.getMessage()))

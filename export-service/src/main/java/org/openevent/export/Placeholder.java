@@ -1,3 +1,0 @@
-package org.openevent.export;
-/** Temporary. */
-class Placeholder {}

@@ -1,0 +1,36 @@
+package org.openevent.export.domain;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** Projected copy of an event from event-service; {@code version} is the upstream aggregate version. */
+@Entity
+@Table(name = "event")
+public class Event extends PanacheEntityBase {
+
+    @Id
+    public Long id;
+
+    public String identifier;
+    public String name;
+    public String description;
+    public String state;
+    @Column(name = "starts_at")
+    public OffsetDateTime startsAt;
+    @Column(name = "ends_at")
+    public OffsetDateTime endsAt;
+    public String timezone;
+    @Column(name = "location_name")
+    public String locationName;
+    public Double latitude;
+    public Double longitude;
+    public long version;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+    @Column(name = "deleted_at")
+    public OffsetDateTime deletedAt;
+}

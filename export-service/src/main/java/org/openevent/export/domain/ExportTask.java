@@ -1,0 +1,51 @@
+package org.openevent.export.domain;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** An asynchronous export: WAITING until rendered, then SUCCESS with a download URL or FAILURE with a reason. */
+@Entity
+@Table(name = "export_task")
+public class ExportTask extends PanacheEntityBase {
+
+    public static final String WAITING = "WAITING";
+    public static final String SUCCESS = "SUCCESS";
+    public static final String FAILURE = "FAILURE";
+    public static final String FORMAT_ICAL = "ical";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "event_id")
+    public long eventId;
+
+    public String format;
+
+    @Column(name = "requested_by")
+    public long requestedBy;
+
+    public String state;
+
+    @Column(name = "download_url")
+    public String downloadUrl;
+
+    public String error;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    @Column(name = "completed_at")
+    public OffsetDateTime completedAt;
+
+    public boolean isFinished() {
+        return !WAITING.equals(state);
+    }
+}

@@ -1,0 +1,28 @@
+package org.openevent.export.domain;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** Projected room (microlocation) of an event. */
+@Entity
+@Table(name = "microlocation")
+public class Microlocation extends PanacheEntityBase {
+
+    @Id
+    public Long id;
+
+    @Column(name = "event_id")
+    public long eventId;
+
+    public String name;
+    public Integer floor;
+    public Double latitude;
+    public Double longitude;
+    public long version;
+    @Column(name = "deleted_at")
+    public OffsetDateTime deletedAt;
+}

@@ -1,0 +1,19 @@
+package org.openevent.export.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.openevent.export.domain.Event;
+
+/** Projected events. */
+@ApplicationScoped
+public class EventRepository implements PanacheRepositoryBase<Event, Long> {
+
+    /** A live event by numeric id or by its identifier, as the original server resolves path segments. */
+    public Uni<Event> findByReference(String reference) {
+        if (reference.matches("\\d{1,18}")) {
+            return find("id = ?1 and deletedAt is null", Long.parseLong(reference)).firstResult();
+        }
+        return find("identifier = ?1 and deletedAt is null", reference).firstResult();
+    }
+}

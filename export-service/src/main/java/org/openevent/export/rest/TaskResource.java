@@ -1,0 +1,49 @@
+package org.openevent.export.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.openevent.common.security.Caller;
+import org.openevent.export.domain.ExportTask;
+import org.openevent.export.service.ExportService;
+
+/** Task polling in the original server's shape: WAITING, then SUCCESS with a download URL or FAILURE. */
+@Path(TaskResource.PATH)
+public class TaskResource {
+
+    static final String PATH = "/v1/tasks";
+
+    private final ExportService service;
+    private final Caller caller;
+
+    public TaskResource(ExportService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Map<String, Object>> get(@PathParam("id") String id) {
+        return caller.resolve()
+                .flatMap(who -> service.task(who, id))
+                .map(TaskResource::view);
+    }
+
+    static Map<String, Object> view(ExportTask task) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("state", task.state);
+        if (ExportTask.SUCCESS.equals(task.state)) {
+            body.put("result", Map.of("download_url", task.downloadUrl));
+        } else if (ExportTask.FAILURE.equals(task.state)) {
+            // The original server reports a handled failure's reason as a plain string.
+            body.put("result", task.error);
+        }
+        return body;
+    }
+}
