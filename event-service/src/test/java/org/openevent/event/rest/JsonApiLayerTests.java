@@ -95,6 +95,16 @@ class JsonApiLayerTests {
     }
 
     @Test
+    void sparseFieldsetsKeepOnlyTheNamedMembers() {
+        String id = publishedEvent();
+        given().queryParam("fields[event]", "name,starts_at,sessions").when().get("/v1/events/" + id)
+                .then().statusCode(200)
+                .body("data.attributes.keySet()", equalTo(java.util.Set.of("name", "starts-at")))
+                .body("data.relationships.keySet()", equalTo(java.util.Set.of("sessions")))
+                .body("data.id", equalTo(id));
+    }
+
+    @Test
     void deleteIsSoftAndAnswersTheOriginalMetaMessage() {
         String id = publishedEvent();
         given().header("Authorization", "JWT " + TestTokens.user(999)).when().delete("/v1/events/" + id)
