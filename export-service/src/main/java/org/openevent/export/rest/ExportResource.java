@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.openevent.common.security.Caller;
@@ -33,12 +34,17 @@ public class ExportResource {
                 .map(task -> new TaskUrl(TaskResource.PATH + "/" + task.id));
     }
 
-    /** The rendered file of a finished export, for its requester or an admin. */
+    /**
+     * The rendered file of a finished export: for a valid signed link (what browsers follow), otherwise for
+     * the requester or an admin.
+     */
     @GET
     @Path("/exports/{taskId}/{fileName}")
-    public Uni<Response> download(@PathParam("taskId") String taskId, @PathParam("fileName") String fileName) {
-        return caller.resolve()
-                .flatMap(who -> service.file(who, taskId, fileName))
+    public Uni<Response> download(@PathParam("taskId") String taskId, @PathParam("fileName") String fileName,
+                                  @QueryParam("expires") String expires, @QueryParam("signature") String signature) {
+        return service.signedFile(taskId, fileName, expires, signature)
+                .flatMap(signed -> signed != null ? Uni.createFrom().item(signed)
+                        : caller.resolve().flatMap(who -> service.file(who, taskId, fileName)))
                 .map(file -> Response.ok(file.content)
                         .header("Content-Type", file.contentType)
                         .header("Content-Disposition", "attachment; filename=\"" + file.fileName + "\"")

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.openevent.common.security.Caller;
 import org.openevent.export.domain.ExportTask;
+import org.openevent.export.service.DownloadLinks;
 import org.openevent.export.service.ExportService;
 
 /** Task polling in the original server's shape: WAITING, then SUCCESS with a download URL or FAILURE. */
@@ -20,10 +21,12 @@ public class TaskResource {
 
     private final ExportService service;
     private final Caller caller;
+    private final DownloadLinks links;
 
-    public TaskResource(ExportService service, Caller caller) {
+    public TaskResource(ExportService service, Caller caller, DownloadLinks links) {
         this.service = service;
         this.caller = caller;
+        this.links = links;
     }
 
     @GET
@@ -32,14 +35,14 @@ public class TaskResource {
     public Uni<Map<String, Object>> get(@PathParam("id") String id) {
         return caller.resolve()
                 .flatMap(who -> service.task(who, id))
-                .map(TaskResource::view);
+                .map(this::view);
     }
 
-    static Map<String, Object> view(ExportTask task) {
+    Map<String, Object> view(ExportTask task) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("state", task.state);
         if (ExportTask.SUCCESS.equals(task.state)) {
-            body.put("result", Map.of("download_url", task.downloadUrl));
+            body.put("result", Map.of("download_url", links.sign(task.downloadUrl, task.id)));
         } else if (ExportTask.FAILURE.equals(task.state)) {
             // The original server reports a handled failure's reason as a plain string.
             body.put("result", task.error);

@@ -71,12 +71,14 @@ public class ExportService {
     private final CalendarRenderer renderer;
     private final ExportConfig config;
     private final Vertx vertx;
+    private final DownloadLinks links;
 
     public ExportService(EventRepository events, EventRoleRepository roles, SessionRepository sessions,
                          SessionSpeakerRepository sessionSpeakers, TrackRepository tracks,
                          MicrolocationRepository rooms, SessionTypeRepository sessionTypes,
                          SpeakerRepository speakers, ExportTaskRepository tasks, ExportFileRepository files,
-                         Outbox outbox, ExportConfig config, Vertx vertx) {
+                         Outbox outbox, ExportConfig config, Vertx vertx, DownloadLinks links) {
+        this.links = links;
         this.events = events;
         this.roles = roles;
         this.sessions = sessions;
@@ -145,6 +147,21 @@ public class ExportService {
                 throw ApiException.notFound("Task");
             }
             return task;
+        });
+    }
+
+    /** The file behind a valid signed link, or null when the link is absent, forged or expired. */
+    @WithSession
+    public Uni<ExportFile> signedFile(String id, String fileName, String expires, String signature) {
+        UUID taskId = parse(id);
+        if (taskId == null || !links.verify(taskId, expires, signature)) {
+            return Uni.createFrom().nullItem();
+        }
+        return files.findById(taskId).map(file -> {
+            if (file == null || !file.fileName.equals(fileName)) {
+                throw ApiException.notFound("Export file");
+            }
+            return file;
         });
     }
 

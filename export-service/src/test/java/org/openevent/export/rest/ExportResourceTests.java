@@ -1,6 +1,7 @@
 package org.openevent.export.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -244,8 +245,13 @@ class ExportResourceTests {
         String taskId = taskUrl.substring(taskUrl.lastIndexOf('/') + 1);
         JsonNode task = awaitTask(taskUrl, token);
         assertEquals("SUCCESS", task.get("state").asText(), task.toString());
-        String downloadUrl = task.get("result").get("download_url").asText();
-        assertEquals("/v1/exports/" + taskId + "/" + IDENTIFIER + ".ics", downloadUrl);
+        String signedUrl = task.get("result").get("download_url").asText();
+        String downloadUrl = "/v1/exports/" + taskId + "/" + IDENTIFIER + ".ics";
+        assertTrue(signedUrl.startsWith(downloadUrl + "?expires="), signedUrl);
+        // Browsers follow the link without a token: the signature is the permission, and only an intact one.
+        given().when().get(signedUrl).then().statusCode(200).contentType(containsString("text/calendar"));
+        given().when().get(signedUrl.substring(0, signedUrl.length() - 2) + "xx").then().statusCode(401);
+        given().when().get(signedUrl.replace(IDENTIFIER + ".ics", "other.ics")).then().statusCode(404);
 
         Response download = given().header("Authorization", jwt(token)).when().get(downloadUrl);
         assertEquals(200, download.statusCode());

@@ -1,3 +1,0 @@
-package org.openevent.session;
-/** Temporary. */
-class Placeholder {}

@@ -1,0 +1,62 @@
+package org.openevent.session.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+
+/** A talk or other programme item of an event, moving through the call-for-speakers states. */
+@Entity
+@Table(name = "session")
+public class Session extends EventScoped {
+
+    public static final String PENDING = "pending";
+    public static final String ACCEPTED = "accepted";
+    public static final String CONFIRMED = "confirmed";
+    public static final String REJECTED = "rejected";
+    public static final String DRAFT = "draft";
+    public static final String CANCELED = "canceled";
+    public static final String WITHDRAWN = "withdrawn";
+    public static final List<String> STATES = List.of(PENDING, ACCEPTED, CONFIRMED, REJECTED, DRAFT, CANCELED, WITHDRAWN);
+    /** States in which a session is part of the public programme. */
+    public static final Set<String> PUBLIC_STATES = Set.of(ACCEPTED, CONFIRMED);
+
+    @Column(name = "creator_id")
+    public Long creatorId;
+    public String title;
+    public String subtitle;
+    @Column(name = "short_abstract")
+    public String shortAbstract;
+    @Column(name = "long_abstract")
+    public String longAbstract;
+    public String comments;
+    public String language;
+    public String level;
+    @Column(name = "starts_at")
+    public OffsetDateTime startsAt;
+    @Column(name = "ends_at")
+    public OffsetDateTime endsAt;
+    public String state;
+    @Column(name = "track_id")
+    public Long trackId;
+    @Column(name = "microlocation_id")
+    public Long microlocationId;
+    @Column(name = "session_type_id")
+    public Long sessionTypeId;
+    @Column(name = "slides_url")
+    public String slidesUrl;
+    @Column(name = "video_url")
+    public String videoUrl;
+    @Column(name = "audio_url")
+    public String audioUrl;
+    @Column(name = "is_locked")
+    public boolean locked;
+    @Column(name = "last_modified_at")
+    public OffsetDateTime lastModifiedAt;
+
+    public boolean isPublic() {
+        return PUBLIC_STATES.contains(state);
+    }
+}

@@ -1,0 +1,16 @@
+package org.openevent.session.domain;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+/** A kind of session (talk, workshop...) with its usual length as {@code HH:MM}. */
+@Entity
+@Table(name = "session_type")
+public class SessionType extends EventScoped {
+
+    public static final String DEFAULT_LENGTH = "00:30";
+
+    public String name;
+    public String length;
+    public int position;
+}

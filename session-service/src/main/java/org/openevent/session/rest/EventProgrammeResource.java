@@ -1,0 +1,94 @@
+package org.openevent.session.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Set;
+import org.openevent.common.jsonapi.Document;
+import org.openevent.common.jsonapi.JsonApi;
+import org.openevent.common.security.Caller;
+import org.openevent.session.service.MicrolocationService;
+import org.openevent.session.service.Paging;
+import org.openevent.session.service.SessionService;
+import org.openevent.session.service.SessionTypeService;
+import org.openevent.session.service.SpeakerService;
+import org.openevent.session.service.TrackService;
+
+/** The per-event lists ({@code /v1/events/{ref}/...}); {@code ref} is the numeric id or the identifier. */
+@Path("/v1/events/{ref}")
+@Produces({JsonApi.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+public class EventProgrammeResource {
+
+    private final TrackService tracks;
+    private final MicrolocationService microlocations;
+    private final SessionTypeService sessionTypes;
+    private final SpeakerService speakers;
+    private final SessionService sessions;
+    private final Caller caller;
+
+    public EventProgrammeResource(TrackService tracks, MicrolocationService microlocations,
+                                  SessionTypeService sessionTypes, SpeakerService speakers, SessionService sessions,
+                                  Caller caller) {
+        this.tracks = tracks;
+        this.microlocations = microlocations;
+        this.sessionTypes = sessionTypes;
+        this.speakers = speakers;
+        this.sessions = sessions;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/tracks")
+    public Uni<Document> tracks(@PathParam("ref") String ref, @QueryParam("page[number]") String number,
+                                @QueryParam("page[size]") String size) {
+        Paging paging = Paging.parse(number, size);
+        return caller.resolve().flatMap(who -> tracks.list(who, ref, paging))
+                .map(listing -> Resources.collection(listing, Resources::track, self(ref, "tracks")));
+    }
+
+    @GET
+    @Path("/microlocations")
+    public Uni<Document> microlocations(@PathParam("ref") String ref, @QueryParam("page[number]") String number,
+                                        @QueryParam("page[size]") String size) {
+        Paging paging = Paging.parse(number, size);
+        return caller.resolve().flatMap(who -> microlocations.list(who, ref, paging))
+                .map(listing -> Resources.collection(listing, Resources::microlocation, self(ref, "microlocations")));
+    }
+
+    @GET
+    @Path("/session-types")
+    public Uni<Document> sessionTypes(@PathParam("ref") String ref, @QueryParam("page[number]") String number,
+                                      @QueryParam("page[size]") String size) {
+        Paging paging = Paging.parse(number, size);
+        return caller.resolve().flatMap(who -> sessionTypes.list(who, ref, paging))
+                .map(listing -> Resources.collection(listing, Resources::sessionType, self(ref, "session-types")));
+    }
+
+    @GET
+    @Path("/speakers")
+    public Uni<Document> speakers(@PathParam("ref") String ref, @QueryParam("page[number]") String number,
+                                  @QueryParam("page[size]") String size) {
+        Paging paging = Paging.parse(number, size);
+        return caller.resolve().flatMap(who -> speakers.list(who, ref, paging))
+                .map(listing -> Resources.collection(listing, s -> Resources.speaker(s, listing.access()),
+                        self(ref, "speakers")));
+    }
+
+    @GET
+    @Path("/sessions")
+    public Uni<Document> sessions(@PathParam("ref") String ref, @QueryParam("page[number]") String number,
+                                  @QueryParam("page[size]") String size, @QueryParam("include") String include) {
+        Paging paging = Paging.parse(number, size);
+        Set<String> includes = Requests.include(include, SessionService.INCLUDABLE, SessionResource.TYPE);
+        return caller.resolve().flatMap(who -> sessions.list(who, ref, paging, includes))
+                .map(graph -> Resources.sessionCollection(graph, self(ref, "sessions")));
+    }
+
+    private static String self(String ref, String collection) {
+        return JsonApi.API_PREFIX + "/events/" + ref + "/" + collection;
+    }
+}

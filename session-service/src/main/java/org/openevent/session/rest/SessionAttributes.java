@@ -1,0 +1,27 @@
+package org.openevent.session.rest;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+
+/** Writable attributes of a session; null means "not given". */
+@JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
+public record SessionAttributes(
+        @Size(min = 1, max = 255) String title,
+        @Size(max = 255) String subtitle,
+        @Size(max = 100_000) String shortAbstract,
+        @Size(max = 100_000) String longAbstract,
+        @Size(max = 100_000) String comments,
+        @Size(max = 64) String language,
+        @Pattern(regexp = "Beginner|Intermediate|Advanced|Expert", message = "Not a valid choice.") String level,
+        OffsetDateTime startsAt,
+        OffsetDateTime endsAt,
+        @Pattern(regexp = "pending|accepted|confirmed|rejected|draft|canceled|withdrawn",
+                message = "Not a valid choice.") String state,
+        @Size(max = 2048) @Pattern(regexp = Urls.PATTERN, message = Urls.MESSAGE) String slidesUrl,
+        @Size(max = 2048) @Pattern(regexp = Urls.PATTERN, message = Urls.MESSAGE) String videoUrl,
+        @Size(max = 2048) @Pattern(regexp = Urls.PATTERN, message = Urls.MESSAGE) String audioUrl,
+        Boolean isLocked) {
+}

@@ -1,0 +1,14 @@
+package org.openevent.session.rest;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Writable attributes of a session type; null means "not given". */
+@JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
+public record SessionTypeAttributes(
+        @Size(min = 1, max = 255) String name,
+        @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]", message = "Length should be in the format HH:MM") String length,
+        Integer position) {
+}

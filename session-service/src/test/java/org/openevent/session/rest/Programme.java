@@ -1,0 +1,157 @@
+package org.openevent.session.rest;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.openevent.common.contract.Topics;
+import org.openevent.common.testing.KafkaProbe;
+import org.openevent.common.testing.TestTokens;
+
+/** Test plumbing: synthetic events on Kafka, users with roles, and JSON:API request helpers. */
+final class Programme {
+
+    static final String JSONAPI = "application/vnd.api+json";
+    static final Duration PROJECTION_TIMEOUT = Duration.ofSeconds(60);
+
+    private Programme() {
+    }
+
+    /** An id far above anything a real service hands out in tests, so runs never collide. */
+    static long largeId() {
+        return 9_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+    }
+
+    /** The people around one synthetic event. */
+    record Cast(long owner, long coorganizer, long plain, long otherOrganizer, long admin) {
+
+        static Cast random() {
+            return new Cast(largeId(), largeId(), largeId(), largeId(), largeId());
+        }
+
+        String ownerAuth() {
+            return "JWT " + TestTokens.user(owner);
+        }
+
+        String coorganizerAuth() {
+            return "JWT " + TestTokens.user(coorganizer);
+        }
+
+        String plainAuth() {
+            return "JWT " + TestTokens.user(plain);
+        }
+
+        String otherOrganizerAuth() {
+            return "JWT " + TestTokens.user(otherOrganizer);
+        }
+
+        String adminAuth() {
+            return "JWT " + TestTokens.admin(admin);
+        }
+    }
+
+    /** A synthetic event: its id, identifier and the cast holding roles on it. */
+    record TestEvent(long id, String identifier, Cast cast) {
+    }
+
+    /** The envelope event-service would publish for this snapshot. */
+    static String envelope(String messageId, long id, String identifier, long version, String name, String state,
+                           long owner, long coorganizer) {
+        return """
+                {"messageId": "%s", "type": "event.upserted", "schemaVersion": 1, "aggregateType": "event",
+                 "aggregateId": "%d", "aggregateVersion": %d, "occurredAt": "2026-01-01T10:00:00Z",
+                 "payload": {"id": %d, "identifier": "%s", "name": "%s", "description": null, "state": "%s",
+                   "startsAt": "2027-05-01T09:00:00Z", "endsAt": "2027-05-03T18:00:00Z", "timezone": "Europe/Berlin",
+                   "locationName": null, "latitude": null, "longitude": null, "externalEventUrl": null,
+                   "roles": [{"userId": %d, "role": "owner"}, {"userId": %d, "role": "coorganizer"}],
+                   "deletedAt": null}}""".formatted(messageId, id, version, id, identifier, name, state, owner,
+                coorganizer);
+    }
+
+    static void sendEvent(String bootstrap, long id, String identifier, long version, String name, String state,
+                          Cast cast, String messageId) {
+        KafkaProbe.send(bootstrap, Topics.EVENTS, String.valueOf(id),
+                envelope(messageId, id, identifier, version, name, state, cast.owner(), cast.coorganizer()));
+    }
+
+    /** Publishes a new event owned by {@code cast.owner()} and waits until this service knows it. */
+    static TestEvent event(String bootstrap, String state, Cast cast) {
+        long id = largeId();
+        String identifier = "e" + Long.toHexString(ThreadLocalRandom.current().nextLong(0x1000000L, 0xfffffffL));
+        identifier = identifier.substring(0, 8);
+        sendEvent(bootstrap, id, identifier, 1, "Conference " + id, state, cast, UUID.randomUUID().toString());
+        awaitKnown(id, cast);
+        return new TestEvent(id, identifier, cast);
+    }
+
+    /** Polls until the event's track list answers 200 to its admin. */
+    static void awaitKnown(long eventId, Cast cast) {
+        long deadline = System.nanoTime() + PROJECTION_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            int status = given().header("Authorization", cast.adminAuth())
+                    .when().get("/v1/events/" + eventId + "/tracks").then().extract().statusCode();
+            if (status == 200) {
+                return;
+            }
+            pause();
+        }
+        throw new AssertionError("Event " + eventId + " never reached the projection");
+    }
+
+    static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    static ValidatableResponse post(String auth, String path, String body) {
+        var request = given().contentType(JSONAPI).body(body);
+        if (auth != null) {
+            request.header("Authorization", auth);
+        }
+        return request.when().post(path).then();
+    }
+
+    static ValidatableResponse patch(String auth, String path, String body) {
+        var request = given().contentType(JSONAPI).body(body);
+        if (auth != null) {
+            request.header("Authorization", auth);
+        }
+        return request.when().patch(path).then();
+    }
+
+    static ValidatableResponse get(String auth, String path) {
+        var request = given();
+        if (auth != null) {
+            request.header("Authorization", auth);
+        }
+        return request.when().get(path).then();
+    }
+
+    static ValidatableResponse delete(String auth, String path) {
+        var request = given();
+        if (auth != null) {
+            request.header("Authorization", auth);
+        }
+        return request.when().delete(path).then();
+    }
+
+    /** A POST body for {@code type} linked to the event. */
+    static String body(String type, long eventId, String attributes) {
+        return """
+                {"data": {"type": "%s", "attributes": {%s},
+                  "relationships": {"event": {"data": {"type": "event", "id": "%d"}}}}}"""
+                .formatted(type, attributes, eventId);
+    }
+
+    /** A PATCH body. */
+    static String patchBody(String type, String id, String attributes) {
+        return """
+                {"data": {"type": "%s", "id": "%s", "attributes": {%s}}}""".formatted(type, id, attributes);
+    }
+}
