@@ -29,6 +29,11 @@ public record ListQuery(Where where, String orderBy, PageRequest page, Multivalu
 
     /** A collection document with {@code meta.count} and first/last/prev/next links that keep the other parameters. */
     public Document document(List<ResourceObject> resources, long total, String path) {
+        return document(resources, null, total, path);
+    }
+
+    /** As {@link #document(List, long, String)}, with the compound document's {@code included} resources. */
+    public Document document(List<ResourceObject> resources, List<ResourceObject> included, long total, String path) {
         if (page.unpaged() && resources.size() > PageRequest.MAX_UNPAGED) {
             throw ApiException.badRequest("page[size]", "More than " + PageRequest.MAX_UNPAGED
                     + " rows match; narrow the filter or page through them.");
@@ -46,7 +51,7 @@ public record ListQuery(Where where, String orderBy, PageRequest page, Multivalu
                 links.put("next", link(path, page.number() + 1));
             }
         }
-        return new Document(resources, null, Map.of("count", total), links, JsonApi.VERSION);
+        return new Document(resources, included, Map.of("count", total), links, JsonApi.VERSION);
     }
 
     private String link(String path, int number) {

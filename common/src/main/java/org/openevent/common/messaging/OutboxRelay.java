@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +38,7 @@ public class OutboxRelay {
     private final MessagingConfig config;
     private final Counter published;
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile long timer = -1;
 
     public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> emitter, MessagingConfig config,
                        MeterRegistry registry) {
@@ -49,11 +51,17 @@ public class OutboxRelay {
     /** Starts polling once the application (and so the outgoing channel) is up; Vert.x timers allow sub-second periods. */
     void start(@Observes StartupEvent startup, Vertx vertx) {
         long period = Math.max(10, config.outboxPollInterval().toMillis());
-        vertx.setPeriodic(1_000, period, tick -> {
+        timer = vertx.setPeriodic(1_000, period, tick -> {
             if (running.compareAndSet(false, true)) {
                 relayPending().subscribe().with(ignored -> running.set(false), failure -> running.set(false));
             }
         });
+    }
+
+    void stop(@Observes ShutdownEvent shutdown, Vertx vertx) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
     }
 
     Uni<Void> relayPending() {

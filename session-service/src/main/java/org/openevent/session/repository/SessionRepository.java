@@ -1,11 +1,12 @@
 package org.openevent.session.repository;
 
-import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.openevent.common.jsonapi.ListQuery;
 import org.openevent.session.domain.Session;
 
 /** Sessions of events; list queries apply the caller's visibility in SQL. */
@@ -13,20 +14,27 @@ import org.openevent.session.domain.Session;
 public class SessionRepository implements PanacheRepositoryBase<Session, Long> {
 
     // Everyone sees the public programme; callers also see the sessions they proposed themselves.
-    private static final String VISIBLE = "eventId = :event and deletedAt is null "
-            + "and (:all = true or state in ('accepted', 'confirmed') or creatorId = :user)";
-    private static final Sort ORDER = Sort.by("startsAt", Sort.Direction.Ascending, Sort.NullPrecedence.NULLS_LAST)
-            .and("id");
+    private static final String VISIBLE = "from Session s where s.eventId = :event and s.deletedAt is null "
+            + "and (:all = true or s.state in ('accepted', 'confirmed') or s.creatorId = :user)";
+    public static final String DEFAULT_ORDER = "s.startsAt asc nulls last";
 
-    public PanacheQuery<Session> visible(long eventId, boolean all, Long userId) {
-        return find(VISIBLE, ORDER, visibility(eventId, all, userId));
+    /** One page of the sessions of an event the caller may see that match the query (alias {@code s}). */
+    public Uni<List<Session>> visible(long eventId, boolean all, Long userId, ListQuery query) {
+        int offset = query.page().offset();
+        return find(VISIBLE + " and " + query.where().clause() + " order by " + query.orderBy(),
+                parameters(eventId, all, userId, query))
+                .range(offset, offset + query.page().limit() - 1).list();
     }
 
-    public Uni<Long> countVisible(long eventId, boolean all, Long userId) {
-        return count(VISIBLE, visibility(eventId, all, userId));
+    public Uni<Long> countVisible(long eventId, boolean all, Long userId, ListQuery query) {
+        return count(VISIBLE + " and " + query.where().clause(), parameters(eventId, all, userId, query));
     }
 
-    private static Parameters visibility(long eventId, boolean all, Long userId) {
-        return Parameters.with("event", eventId).and("all", all).and("user", userId == null ? -1L : userId);
+    private static Map<String, Object> parameters(long eventId, boolean all, Long userId, ListQuery query) {
+        Map<String, Object> parameters = new HashMap<>(query.where().parameters());
+        parameters.put("event", eventId);
+        parameters.put("all", all);
+        parameters.put("user", userId == null ? -1L : userId);
+        return parameters;
     }
 }

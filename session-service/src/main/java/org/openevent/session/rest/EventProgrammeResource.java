@@ -6,13 +6,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
 import org.openevent.common.jsonapi.Document;
 import org.openevent.common.jsonapi.JsonApi;
+import org.openevent.common.jsonapi.ListQuery;
 import org.openevent.common.security.Caller;
 import org.openevent.session.service.MicrolocationService;
-import org.openevent.session.service.Paging;
+import org.openevent.session.repository.SessionRepository;
+import org.openevent.session.service.QueryableFields;
 import org.openevent.session.service.SessionService;
 import org.openevent.session.service.SessionTypeService;
 import org.openevent.session.service.SpeakerService;
@@ -43,49 +47,45 @@ public class EventProgrammeResource {
 
     @GET
     @Path("/tracks")
-    public Uni<Document> tracks(@PathParam("ref") String ref, @QueryParam("page[number]") String number,
-                                @QueryParam("page[size]") String size) {
-        Paging paging = Paging.parse(number, size);
-        return caller.resolve().flatMap(who -> tracks.list(who, ref, paging))
-                .map(listing -> Resources.collection(listing, Resources::track, self(ref, "tracks")));
+    public Uni<Document> tracks(@PathParam("ref") String ref, @Context UriInfo uri) {
+        ListQuery query = ListQuery.parse(uri, tracks.fields(), "x", tracks.defaultOrder());
+        return caller.resolve().flatMap(who -> tracks.list(who, ref, query))
+                .map(listing -> Resources.collection(listing, Resources::track, query, self(ref, "tracks")));
     }
 
     @GET
     @Path("/microlocations")
-    public Uni<Document> microlocations(@PathParam("ref") String ref, @QueryParam("page[number]") String number,
-                                        @QueryParam("page[size]") String size) {
-        Paging paging = Paging.parse(number, size);
-        return caller.resolve().flatMap(who -> microlocations.list(who, ref, paging))
-                .map(listing -> Resources.collection(listing, Resources::microlocation, self(ref, "microlocations")));
+    public Uni<Document> microlocations(@PathParam("ref") String ref, @Context UriInfo uri) {
+        ListQuery query = ListQuery.parse(uri, microlocations.fields(), "x", microlocations.defaultOrder());
+        return caller.resolve().flatMap(who -> microlocations.list(who, ref, query))
+                .map(listing -> Resources.collection(listing, Resources::microlocation, query, self(ref, "microlocations")));
     }
 
     @GET
     @Path("/session-types")
-    public Uni<Document> sessionTypes(@PathParam("ref") String ref, @QueryParam("page[number]") String number,
-                                      @QueryParam("page[size]") String size) {
-        Paging paging = Paging.parse(number, size);
-        return caller.resolve().flatMap(who -> sessionTypes.list(who, ref, paging))
-                .map(listing -> Resources.collection(listing, Resources::sessionType, self(ref, "session-types")));
+    public Uni<Document> sessionTypes(@PathParam("ref") String ref, @Context UriInfo uri) {
+        ListQuery query = ListQuery.parse(uri, sessionTypes.fields(), "x", sessionTypes.defaultOrder());
+        return caller.resolve().flatMap(who -> sessionTypes.list(who, ref, query))
+                .map(listing -> Resources.collection(listing, Resources::sessionType, query, self(ref, "session-types")));
     }
 
     @GET
     @Path("/speakers")
-    public Uni<Document> speakers(@PathParam("ref") String ref, @QueryParam("page[number]") String number,
-                                  @QueryParam("page[size]") String size) {
-        Paging paging = Paging.parse(number, size);
-        return caller.resolve().flatMap(who -> speakers.list(who, ref, paging))
-                .map(listing -> Resources.collection(listing, s -> Resources.speaker(s, listing.access()),
+    public Uni<Document> speakers(@PathParam("ref") String ref, @Context UriInfo uri) {
+        ListQuery query = ListQuery.parse(uri, speakers.fields(), "x", speakers.defaultOrder());
+        return caller.resolve().flatMap(who -> speakers.list(who, ref, query))
+                .map(listing -> Resources.collection(listing, s -> Resources.speaker(s, listing.access()), query,
                         self(ref, "speakers")));
     }
 
     @GET
     @Path("/sessions")
-    public Uni<Document> sessions(@PathParam("ref") String ref, @QueryParam("page[number]") String number,
-                                  @QueryParam("page[size]") String size, @QueryParam("include") String include) {
-        Paging paging = Paging.parse(number, size);
+    public Uni<Document> sessions(@PathParam("ref") String ref, @QueryParam("include") String include,
+                                  @Context UriInfo uri) {
+        ListQuery query = ListQuery.parse(uri, QueryableFields.SESSION, "s", SessionRepository.DEFAULT_ORDER);
         Set<String> includes = Requests.include(include, SessionService.INCLUDABLE, SessionResource.TYPE);
-        return caller.resolve().flatMap(who -> sessions.list(who, ref, paging, includes))
-                .map(graph -> Resources.sessionCollection(graph, self(ref, "sessions")));
+        return caller.resolve().flatMap(who -> sessions.list(who, ref, query, includes))
+                .map(graph -> Resources.sessionCollection(graph, query, self(ref, "sessions")));
     }
 
     private static String self(String ref, String collection) {

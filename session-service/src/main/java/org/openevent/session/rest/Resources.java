@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.openevent.common.jsonapi.Document;
 import org.openevent.common.jsonapi.JsonApi;
+import org.openevent.common.jsonapi.ListQuery;
 import org.openevent.common.jsonapi.Relationship;
 import org.openevent.common.jsonapi.ResourceIdentifier;
 import org.openevent.common.jsonapi.ResourceObject;
@@ -77,15 +78,14 @@ final class Resources {
     }
 
     /** A page of sessions, with the included rows of the whole page, each once. */
-    static Document sessionCollection(SessionGraph graph, String selfLink) {
+    static Document sessionCollection(SessionGraph graph, ListQuery query, String selfLink) {
         List<ResourceObject> data = graph.sessions().stream().map(s -> session(s, graph)).toList();
-        return new Document(data, included(graph), Map.of("count", graph.total()), Map.of("self", selfLink),
-                JsonApi.VERSION);
+        return query.document(data, included(graph), graph.total(), selfLink);
     }
 
-    static <E> Document collection(Listing<E> listing, Function<E, ResourceObject> render,
+    static <E> Document collection(Listing<E> listing, Function<E, ResourceObject> render, ListQuery query,
                                    String selfLink) {
-        return Document.collection(listing.items().stream().map(render).toList(), listing.total(), selfLink);
+        return query.document(listing.items().stream().map(render).toList(), listing.total(), selfLink);
     }
 
     /** A document whose primary data is explicitly null (an empty to-one relationship). */

@@ -2,13 +2,16 @@ package org.openevent.session.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import org.openevent.common.contract.Topics;
 import org.openevent.common.jsonapi.ApiException;
+import org.openevent.common.jsonapi.ListQuery;
+import org.openevent.common.jsonapi.query.ResourceFields;
 import org.openevent.common.messaging.Outbox;
 import org.openevent.common.security.CallerIdentity;
 import org.openevent.session.domain.EventScoped;
@@ -24,7 +27,6 @@ import org.openevent.session.domain.EventScoped;
 public abstract class EventChildService<E extends EventScoped, A> {
 
     protected static final String ATTRIBUTES = "/data/attributes/";
-    private static final String LIVE_OF_EVENT = "eventId = ?1 and deletedAt is null";
 
     protected final PanacheRepositoryBase<E, Long> repository;
     protected final EventAccessService access;
@@ -52,8 +54,11 @@ public abstract class EventChildService<E extends EventScoped, A> {
     /** The snapshot published for the entity. */
     protected abstract Object payload(E entity);
 
-    /** Order of the per-event list. */
-    protected abstract Sort order();
+    /** What the per-event list may be filtered and sorted on (alias {@code x}). */
+    public abstract ResourceFields fields();
+
+    /** Order of the per-event list when the client gives none. */
+    public abstract String defaultOrder();
 
     protected boolean mayCreate(EventAccess access) {
         return access.isManager();
@@ -119,12 +124,18 @@ public abstract class EventChildService<E extends EventScoped, A> {
         }));
     }
 
-    /** A page of the live children of a visible event. */
-    public Uni<Listing<E>> list(CallerIdentity caller, String eventReference, Paging paging) {
-        return Panache.withSession(() -> access.forPath(caller, eventReference).flatMap(event ->
-                paging.fetch(repository.find(LIVE_OF_EVENT, order(), event.eventId()))
-                        .flatMap(items -> repository.count(LIVE_OF_EVENT, event.eventId())
-                                .map(total -> new Listing<>(items, total, event)))));
+    /** A page of the live children of a visible event matching the client's filter, in its order. */
+    public Uni<Listing<E>> list(CallerIdentity caller, String eventReference, ListQuery query) {
+        return Panache.withSession(() -> access.forPath(caller, eventReference).flatMap(event -> {
+            String from = "from " + fields().entity() + " x where x.eventId = :eventId and x.deletedAt is null and "
+                    + query.where().clause();
+            Map<String, Object> parameters = new HashMap<>(query.where().parameters());
+            parameters.put("eventId", event.eventId());
+            int offset = query.page().offset();
+            return repository.find(from + " order by " + query.orderBy(), parameters)
+                    .range(offset, offset + query.page().limit() - 1).list()
+                    .flatMap(items -> repository.count(from, parameters).map(total -> new Listing<>(items, total, event)));
+        }));
     }
 
     private Uni<Scoped<E>> locked(CallerIdentity caller, long id) {

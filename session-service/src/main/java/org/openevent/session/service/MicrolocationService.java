@@ -1,9 +1,9 @@
 package org.openevent.session.service;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.inject.Singleton;
 import org.openevent.common.contract.MessageTypes;
 import org.openevent.common.contract.MicrolocationPayload;
+import org.openevent.common.jsonapi.query.ResourceFields;
 import org.openevent.common.messaging.Outbox;
 import org.openevent.session.domain.Microlocation;
 import org.openevent.session.repository.MicrolocationRepository;
@@ -49,7 +49,12 @@ public class MicrolocationService extends EventChildService<Microlocation, Micro
     }
 
     @Override
-    protected Sort order() {
-        return Sort.by("position").and("id");
+    public ResourceFields fields() {
+        return QueryableFields.MICROLOCATION;
+    }
+
+    @Override
+    public String defaultOrder() {
+        return "x.position asc";
     }
 }

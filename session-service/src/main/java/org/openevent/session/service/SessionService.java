@@ -23,6 +23,7 @@ import org.openevent.common.contract.MessageTypes;
 import org.openevent.common.contract.SessionPayload;
 import org.openevent.common.contract.Topics;
 import org.openevent.common.jsonapi.ApiException;
+import org.openevent.common.jsonapi.ListQuery;
 import org.openevent.common.jsonapi.ResourceIdentifier;
 import org.openevent.common.jsonapi.ToOneLinkage;
 import org.openevent.common.messaging.Outbox;
@@ -154,11 +155,11 @@ public class SessionService {
     }
 
     /** A page of an event's sessions as the caller may see them. */
-    public Uni<SessionGraph> list(CallerIdentity caller, String eventReference, Paging paging, Set<String> include) {
+    public Uni<SessionGraph> list(CallerIdentity caller, String eventReference, ListQuery query, Set<String> include) {
         return Panache.withSession(() -> access.forPath(caller, eventReference).flatMap(event -> {
             boolean all = event.isManager();
-            return paging.fetch(sessions.visible(event.eventId(), all, caller.userId()))
-                    .flatMap(page -> sessions.countVisible(event.eventId(), all, caller.userId())
+            return sessions.visible(event.eventId(), all, caller.userId(), query)
+                    .flatMap(page -> sessions.countVisible(event.eventId(), all, caller.userId(), query)
                             .flatMap(total -> expand(page, total, event, include)));
         }));
     }

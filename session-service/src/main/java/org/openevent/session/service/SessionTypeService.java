@@ -1,9 +1,9 @@
 package org.openevent.session.service;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.inject.Singleton;
 import org.openevent.common.contract.MessageTypes;
 import org.openevent.common.contract.SessionTypePayload;
+import org.openevent.common.jsonapi.query.ResourceFields;
 import org.openevent.common.messaging.Outbox;
 import org.openevent.session.domain.SessionType;
 import org.openevent.session.repository.SessionTypeRepository;
@@ -40,7 +40,12 @@ public class SessionTypeService extends EventChildService<SessionType, SessionTy
     }
 
     @Override
-    protected Sort order() {
-        return Sort.by("position").and("id");
+    public ResourceFields fields() {
+        return QueryableFields.SESSION_TYPE;
+    }
+
+    @Override
+    public String defaultOrder() {
+        return "x.position asc";
     }
 }

@@ -1,11 +1,11 @@
 package org.openevent.session.service;
 
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 import org.openevent.common.contract.MessageTypes;
 import org.openevent.common.contract.SpeakerPayload;
 import org.openevent.common.jsonapi.ApiException;
+import org.openevent.common.jsonapi.query.ResourceFields;
 import org.openevent.common.messaging.Outbox;
 import org.openevent.session.domain.Speaker;
 import org.openevent.session.repository.SpeakerRepository;
@@ -96,7 +96,12 @@ public class SpeakerService extends EventChildService<Speaker, SpeakerAttributes
     }
 
     @Override
-    protected Sort order() {
-        return Sort.by("sortOrder").and("id");
+    public ResourceFields fields() {
+        return QueryableFields.SPEAKER;
+    }
+
+    @Override
+    public String defaultOrder() {
+        return "x.sortOrder asc";
     }
 }

@@ -1,9 +1,9 @@
 package org.openevent.session.service;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.inject.Singleton;
 import org.openevent.common.contract.MessageTypes;
 import org.openevent.common.contract.TrackPayload;
+import org.openevent.common.jsonapi.query.ResourceFields;
 import org.openevent.common.messaging.Outbox;
 import org.openevent.session.domain.Track;
 import org.openevent.session.repository.TrackRepository;
@@ -45,7 +45,12 @@ public class TrackService extends EventChildService<Track, TrackAttributes> {
     }
 
     @Override
-    protected Sort order() {
-        return Sort.by("position").and("id");
+    public ResourceFields fields() {
+        return QueryableFields.TRACK;
+    }
+
+    @Override
+    public String defaultOrder() {
+        return "x.position asc";
     }
 }

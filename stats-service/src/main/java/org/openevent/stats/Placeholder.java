@@ -1,3 +1,0 @@
-package org.openevent.stats;
-/** Temporary. */
-class Placeholder {}

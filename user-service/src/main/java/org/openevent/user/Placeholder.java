@@ -1,3 +1,0 @@
-package org.openevent.user;
-/** Temporary. */
-class Placeholder {}

@@ -1,0 +1,64 @@
+package org.openevent.user.rest;
+
+import static io.restassured.RestAssured.given;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Base64;
+import java.util.UUID;
+
+/** Test helpers: sign up and log in over HTTP, read a token's claims. */
+final class Accounts {
+
+    static final String JSONAPI = "application/vnd.api+json";
+    static final String PASSWORD = "correct-horse-battery";
+
+    private Accounts() {
+    }
+
+    static String uniqueEmail() {
+        return "user-" + UUID.randomUUID() + "@example.org";
+    }
+
+    static String signUpBody(String email, String password) {
+        return """
+                {"data": {"type": "user", "attributes": {"email": "%s", "password": "%s",
+                  "first-name": "Ada", "last-name": "Lovelace", "was-registered-with-order": false}}}"""
+                .formatted(email, password);
+    }
+
+    /** Signs up a new account and returns its id. */
+    static long signUp(String email) {
+        String id = given().contentType(JSONAPI).body(signUpBody(email, PASSWORD))
+                .when().post("/v1/users")
+                .then().statusCode(201)
+                .extract().path("data.id");
+        return Long.parseLong(id);
+    }
+
+    /** Logs in through the frontend's URL and returns the access token. */
+    static String login(String email, String password) {
+        return given().contentType("application/json")
+                .body("{\"username\": \"%s\", \"password\": \"%s\", \"remember-me\": false}".formatted(email, password))
+                .when().post("/auth/session")
+                .then().statusCode(200)
+                .extract().path("access_token");
+    }
+
+    static String bearer(String token) {
+        return "JWT " + token;
+    }
+
+    /** The decoded payload of a JWT (signature not checked here; the services check it). */
+    static JsonNode claims(String token) throws Exception {
+        String[] parts = token.split("\\.");
+        if (parts.length != 3) {
+            throw new AssertionError("Not a three-part JWT: " + token);
+        }
+        return new ObjectMapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
+    }
+
+    static JsonNode header(String token) throws Exception {
+        return new ObjectMapper().readTree(Base64.getUrlDecoder().decode(token.split("\\.")[0]));
+    }
+}
