@@ -3,10 +3,14 @@ package org.openevent.common.messaging;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Settings of the outbox relay and the idempotent consumers. */
 @ConfigMapping(prefix = "openevent.messaging")
 public interface MessagingConfig {
+
+    /** Prepended to every topic name (e.g. {@code test.} for test runs sharing a broker with a platform). */
+    Optional<String> topicPrefix();
 
     /** How often the relay looks for unsent outbox rows (read by the scheduler expression). */
     @WithDefault("500ms")

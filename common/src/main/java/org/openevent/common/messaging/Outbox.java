@@ -15,9 +15,11 @@ public class Outbox {
     public static final int SCHEMA_VERSION = 1;
 
     private final ObjectMapper mapper;
+    private final String topicPrefix;
 
-    public Outbox(ObjectMapper mapper) {
+    public Outbox(ObjectMapper mapper, MessagingConfig config) {
         this.mapper = mapper;
+        this.topicPrefix = config.topicPrefix().orElse("");
     }
 
     /**
@@ -28,7 +30,7 @@ public class Outbox {
                              long aggregateVersion, Object payload) {
         OutboxMessage message = new OutboxMessage();
         message.id = UUID.randomUUID();
-        message.topic = topic;
+        message.topic = topicPrefix + topic;
         message.messageKey = String.valueOf(aggregateId);
         message.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         Envelope envelope = new Envelope(message.id.toString(), type, SCHEMA_VERSION, aggregateType,

@@ -14,8 +14,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Reads and writes raw records on the real broker so tests can observe what services publish. */
+/**
+ * Reads and writes raw records on the real broker so tests can observe what services publish. Topic names
+ * are the logical ones ({@code Topics.EVENTS}); the test profile's {@code test.} namespace is added here.
+ */
 public final class KafkaProbe {
+
+    /** The test profile's {@code openevent.messaging.topic-prefix}. */
+    public static final String TEST_TOPIC_PREFIX = "test.";
 
     private KafkaProbe() {
     }
@@ -31,7 +37,7 @@ public final class KafkaProbe {
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic));
+            consumer.subscribe(List.of(TEST_TOPIC_PREFIX + topic));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
@@ -51,7 +57,7 @@ public final class KafkaProbe {
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(new ProducerRecord<>(TEST_TOPIC_PREFIX + topic, key, value)).get();
         } catch (Exception e) {
             throw new AssertionError("Could not publish to " + topic, e);
         }

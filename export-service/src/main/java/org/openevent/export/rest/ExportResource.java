@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.openevent.common.jsonapi.JsonApi;
 import org.openevent.common.security.Caller;
 import org.openevent.export.service.ExportService;
 
@@ -27,7 +28,7 @@ public class ExportResource {
     /** Queues an iCalendar export and answers at once with the URL of the task to poll. */
     @GET
     @Path("/events/{reference}/export/ical")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, JsonApi.MEDIA_TYPE})
     public Uni<TaskUrl> exportIcal(@PathParam("reference") String reference) {
         return caller.resolve()
                 .flatMap(who -> service.requestIcal(who, reference))

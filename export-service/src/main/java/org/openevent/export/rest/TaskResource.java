@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.openevent.common.jsonapi.JsonApi;
 import org.openevent.common.security.Caller;
 import org.openevent.export.domain.ExportTask;
 import org.openevent.export.service.DownloadLinks;
@@ -31,7 +32,7 @@ public class TaskResource {
 
     @GET
     @Path("/{id}")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, JsonApi.MEDIA_TYPE})
     public Uni<Map<String, Object>> get(@PathParam("id") String id) {
         return caller.resolve()
                 .flatMap(who -> service.task(who, id))

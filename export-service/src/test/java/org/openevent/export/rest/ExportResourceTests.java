@@ -355,7 +355,7 @@ class ExportResourceTests {
         assertEquals(completedAt, text("select completed_at::text from export_task where id = $1::uuid", Tuple.of(taskId)));
         assertEquals(fileCreatedAt, text("select created_at::text from export_file where task_id = $1::uuid", Tuple.of(taskId)));
         assertEquals(1, count("select count(*) from outbox_message where topic = $1 and message_key = $2",
-                Tuple.of(Topics.EXPORT_RESULTS, taskId)));
+                Tuple.of(KafkaProbe.TEST_TOPIC_PREFIX + Topics.EXPORT_RESULTS, taskId)));
     }
 
     @Test

@@ -285,7 +285,7 @@ class AdminStatisticsResourceTests {
     /** Publishes to partition 0 so that the records of one test are consumed in the order sent. */
     void sendRaw(String key, String value) {
         try {
-            producer().send(new ProducerRecord<>(Topics.EVENTS, 0, key, value)).get();
+            producer().send(new ProducerRecord<>(KafkaProbe.TEST_TOPIC_PREFIX + Topics.EVENTS, 0, key, value)).get();
         } catch (Exception e) {
             throw new AssertionError("Could not publish to " + Topics.EVENTS, e);
         }

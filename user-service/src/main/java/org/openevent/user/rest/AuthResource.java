@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.openevent.common.jsonapi.JsonApi;
 import org.openevent.user.service.AuthService;
 
 /**
@@ -16,7 +17,7 @@ import org.openevent.user.service.AuthService;
  * and {@code password}, answered with {@code {"access_token": ...}} or a plain {@code {"error": ...}}.
  */
 @Path("/")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, JsonApi.MEDIA_TYPE})
 public class AuthResource {
 
     static final String MISSING = "username or password missing";
