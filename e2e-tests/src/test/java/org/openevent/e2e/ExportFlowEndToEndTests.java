@@ -107,9 +107,15 @@ class ExportFlowEndToEndTests {
             throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (true) {
-            String taskUrl = given().header("Authorization", "JWT " + token)
-                    .when().get("/v1/events/" + identifier + "/export/ical")
-                    .then().statusCode(200).body("task_url", startsWith("/v1/tasks/")).extract().path("task_url");
+            Response started = given().header("Authorization", "JWT " + token)
+                    .when().get("/v1/events/" + identifier + "/export/ical");
+            if (started.statusCode() == 404 && System.nanoTime() < deadline) {
+                // export-service learns the event from Kafka a moment after event-service commits it.
+                Thread.sleep(500);
+                continue;
+            }
+            String taskUrl = started.then().statusCode(200).body("task_url", startsWith("/v1/tasks/"))
+                    .extract().path("task_url");
             String downloadUrl = awaitTask(token, taskUrl);
             String ics = given().header("Authorization", "JWT " + token).when().get(downloadUrl)
                     .then().statusCode(200).extract().asString();
