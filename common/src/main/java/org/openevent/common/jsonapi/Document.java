@@ -4,9 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
-/** A top-level JSON:API document carrying one resource or a page of resources. */
+/**
+ * A top-level JSON:API document carrying one resource or a page of resources; {@code included} holds
+ * resource objects, local ones or documents' resources passed through from the service that owns them.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Document(Object data, List<ResourceObject> included, Map<String, Object> meta,
+public record Document(Object data, List<?> included, Map<String, Object> meta,
                        Map<String, String> links, Map<String, String> jsonapi) {
 
     /** A single-resource document whose self link is the resource's own. */

@@ -33,7 +33,7 @@ public record ListQuery(Where where, String orderBy, PageRequest page, Multivalu
     }
 
     /** As {@link #document(List, long, String)}, with the compound document's {@code included} resources. */
-    public Document document(List<ResourceObject> resources, List<ResourceObject> included, long total, String path) {
+    public Document document(List<ResourceObject> resources, List<?> included, long total, String path) {
         if (page.unpaged() && resources.size() > PageRequest.MAX_UNPAGED) {
             throw ApiException.badRequest("page[size]", "More than " + PageRequest.MAX_UNPAGED
                     + " rows match; narrow the filter or page through them.");

@@ -11,13 +11,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.openevent.common.jsonapi.Created;
 import org.openevent.common.jsonapi.Document;
+import org.openevent.common.jsonapi.IncludePaths;
 import org.openevent.common.jsonapi.JsonApi;
 import org.openevent.common.jsonapi.ListQuery;
 import org.openevent.common.jsonapi.ResourceObject;
@@ -38,10 +42,12 @@ public class EventResource {
 
     private final EventService service;
     private final Caller caller;
+    private final CompoundEventDocuments compound;
 
-    public EventResource(EventService service, Caller caller) {
+    public EventResource(EventService service, Caller caller, CompoundEventDocuments compound) {
         this.service = service;
         this.caller = caller;
+        this.compound = compound;
     }
 
     /** What clients may filter and sort events on. */
@@ -70,10 +76,12 @@ public class EventResource {
 
     @GET
     @Path("/{reference}")
-    public Uni<Document> get(@PathParam("reference") String reference) {
+    public Uni<Document> get(@PathParam("reference") String reference, @QueryParam("include") String include,
+                             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        IncludePaths includes = IncludePaths.parse(include, CompoundEventDocuments.INCLUDABLE);
         return caller.resolve()
                 .flatMap(who -> service.get(who, reference))
-                .map(event -> Document.single(toResource(event)));
+                .flatMap(event -> compound.document(toResource(event), event.id, includes, authorization));
     }
 
     @POST

@@ -1,0 +1,65 @@
+package org.openevent.event.rest;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A stand-in for session-service's HTTP API (a remote process, not a database), so event-service's
+ * compound documents, timeouts and 503s can be tested on their own. Real wiring is covered end to end.
+ */
+public class SessionServiceStub implements QuarkusTestResourceLifecycleManager {
+
+    /** How the stub answers: normally, or too slowly for the client's timeout. */
+    public enum Mode { NORMAL, SLOW }
+
+    static volatile Mode mode = Mode.NORMAL;
+    static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
+
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> {
+            REQUESTS.add(request.path() + "?" + request.query() + " auth=" + request.getHeader("Authorization"));
+            String path = request.path();
+            long delay = mode == Mode.SLOW ? 5_000 : 1;
+            vertx.setTimer(delay, tick -> {
+                if (path.endsWith("/microlocations")) {
+                    request.response().setStatusCode(404).end("{\"errors\": [{\"status\": \"404\"}]}");
+                } else if (path.endsWith("/sessions")) {
+                    request.response().putHeader("Content-Type", "application/vnd.api+json").end("""
+                            {"data": [
+                              {"type": "session", "id": "1", "attributes": {"title": "One"},
+                               "relationships": {"track": {"data": {"type": "track", "id": "7"}}}},
+                              {"type": "session", "id": "2", "attributes": {"title": "Two"},
+                               "relationships": {"track": {"data": {"type": "track", "id": "7"}}}}],
+                             "included": [{"type": "track", "id": "7", "attributes": {"name": "Web"}}]}""");
+                } else if (path.endsWith("/tracks")) {
+                    request.response().putHeader("Content-Type", "application/vnd.api+json")
+                            .end("{\"data\": [{\"type\": \"track\", \"id\": \"7\", \"attributes\": {\"name\": \"Web\"}}]}");
+                } else {
+                    request.response().putHeader("Content-Type", "application/vnd.api+json").end("{\"data\": []}");
+                }
+            });
+        });
+        try {
+            server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the session-service stub", e);
+        }
+        return Map.of("quarkus.rest-client.session-service.url", "http://127.0.0.1:" + server.actualPort());
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close();
+        }
+    }
+}
