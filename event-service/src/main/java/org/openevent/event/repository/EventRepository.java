@@ -13,35 +13,45 @@ import org.openevent.event.domain.Event;
 @ApplicationScoped
 public class EventRepository implements PanacheRepositoryBase<Event, Long> {
 
-    private static final String VISIBLE = "from Event e where e.deletedAt is null and (e.state = 'published' "
-            + "or :admin = true or e.id in (select r.eventId from EventRole r where r.userId = :user))";
+    private static final String VISIBLE = "from Event e where (e.deletedAt is null or :trashed = true) "
+            + "and (e.state = 'published' or :admin = true or e.id in (select r.eventId from EventRole r where r.userId = :user))";
 
-    /** An event by numeric id or by its identifier, as the original server resolves path segments. */
+    /** A live event by numeric id or by its identifier, as the original server resolves path segments. */
     public Uni<Event> findByReference(String reference) {
-        if (reference.matches("\\d{1,18}")) {
-            return find("id = ?1 and deletedAt is null", Long.parseLong(reference)).firstResult();
-        }
-        return find("identifier = ?1 and deletedAt is null", reference).firstResult();
+        return findByReference(reference, false);
     }
 
-    /** One page of the events the caller may see (published ones, their own, all for admins) matching the query. */
-    public Uni<List<Event>> listVisible(Long userId, boolean admin, ListQuery query) {
+    /** As {@link #findByReference(String)}; with {@code trashed} soft-deleted events are found too. */
+    public Uni<Event> findByReference(String reference, boolean trashed) {
+        String live = trashed ? "" : " and deletedAt is null";
+        if (reference.matches("\\d{1,18}")) {
+            return find("id = ?1" + live, Long.parseLong(reference)).firstResult();
+        }
+        return find("identifier = ?1" + live, reference).firstResult();
+    }
+
+    /**
+     * One page of the events the caller may see (published ones, their own, all for admins) matching the
+     * query; soft-deleted ones only when {@code trashed} (admins asking with {@code get_trashed=true}).
+     */
+    public Uni<List<Event>> listVisible(Long userId, boolean admin, boolean trashed, ListQuery query) {
         int offset = query.page().offset();
         return find(VISIBLE + " and " + query.where().clause() + " order by " + query.orderBy(),
-                parameters(userId, admin, query))
+                parameters(userId, admin, trashed, query))
                 .range(offset, offset + query.page().limit() - 1).list();
     }
 
-    public Uni<Long> countVisible(Long userId, boolean admin, ListQuery query) {
-        return count(VISIBLE + " and " + query.where().clause(), parameters(userId, admin, query));
+    public Uni<Long> countVisible(Long userId, boolean admin, boolean trashed, ListQuery query) {
+        return count(VISIBLE + " and " + query.where().clause(), parameters(userId, admin, trashed, query));
     }
 
     public Uni<Boolean> identifierTaken(String identifier) {
         return count("identifier", identifier).map(count -> count > 0);
     }
 
-    private static Map<String, Object> parameters(Long userId, boolean admin, ListQuery query) {
+    private static Map<String, Object> parameters(Long userId, boolean admin, boolean trashed, ListQuery query) {
         Map<String, Object> parameters = new HashMap<>(query.where().parameters());
+        parameters.put("trashed", trashed);
         parameters.put("admin", admin);
         parameters.put("user", userId == null ? -1L : userId);
         return parameters;

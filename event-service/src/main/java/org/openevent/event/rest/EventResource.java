@@ -63,13 +63,14 @@ public class EventResource {
             .field("longitude", "longitude", FieldType.DOUBLE)
             .field("external-event-url", "externalEventUrl", FieldType.STRING)
             .field("state", "state", FieldType.STRING)
-            .field("created-at", "createdAt", FieldType.DATETIME);
+            .field("created-at", "createdAt", FieldType.DATETIME)
+            .field("deleted-at", "deletedAt", FieldType.DATETIME);
 
     @GET
-    public Uni<Document> list(@Context UriInfo uri) {
+    public Uni<Document> list(@Context UriInfo uri, @QueryParam("get_trashed") String trashed) {
         ListQuery query = ListQuery.parse(uri, FIELDS, "e", "e.startsAt asc");
         return caller.resolve()
-                .flatMap(who -> service.list(who, query))
+                .flatMap(who -> service.list(who, query, Boolean.parseBoolean(trashed)))
                 .map(result -> query.document(result.events().stream().map(EventResource::toResource).toList(),
                         result.total(), JsonApi.API_PREFIX + "/events"));
     }
@@ -77,10 +78,11 @@ public class EventResource {
     @GET
     @Path("/{reference}")
     public Uni<Document> get(@PathParam("reference") String reference, @QueryParam("include") String include,
+                             @QueryParam("get_trashed") String trashed,
                              @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         IncludePaths includes = IncludePaths.parse(include, CompoundEventDocuments.INCLUDABLE);
         return caller.resolve()
-                .flatMap(who -> service.get(who, reference))
+                .flatMap(who -> service.get(who, reference, Boolean.parseBoolean(trashed)))
                 .flatMap(event -> compound.document(toResource(event), event.id, includes, authorization));
     }
 
@@ -106,9 +108,9 @@ public class EventResource {
 
     @DELETE
     @Path("/{reference}")
-    public Uni<Document> delete(@PathParam("reference") String reference) {
+    public Uni<Document> delete(@PathParam("reference") String reference, @QueryParam("permanent") String permanent) {
         return caller.resolve()
-                .flatMap(who -> service.delete(who, reference))
+                .flatMap(who -> service.delete(who, reference, Boolean.parseBoolean(permanent)))
                 .replaceWith(Document.metaOnly(Map.of("message", "Object successfully deleted")));
     }
 

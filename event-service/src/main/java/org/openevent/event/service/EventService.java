@@ -44,16 +44,18 @@ public class EventService {
 
     /** A page of visible events and the total count. */
     @WithSession
-    public Uni<EventPage> list(CallerIdentity caller, ListQuery query) {
-        return events.listVisible(caller.userId(), caller.admin(), query)
-                .flatMap(list -> events.countVisible(caller.userId(), caller.admin(), query)
+    public Uni<EventPage> list(CallerIdentity caller, ListQuery query, boolean trashed) {
+        // get_trashed is honoured for admins only; the original applied it to anyone.
+        boolean withTrashed = trashed && caller.admin();
+        return events.listVisible(caller.userId(), caller.admin(), withTrashed, query)
+                .flatMap(list -> events.countVisible(caller.userId(), caller.admin(), withTrashed, query)
                         .map(total -> new EventPage(list, total)));
     }
 
     /** An event the caller may see; drafts are visible to their organizers and admins only. */
     @WithSession
-    public Uni<Event> get(CallerIdentity caller, String reference) {
-        return events.findByReference(reference)
+    public Uni<Event> get(CallerIdentity caller, String reference, boolean trashed) {
+        return events.findByReference(reference, trashed && caller.admin())
                 .flatMap(event -> {
                     if (event == null) {
                         return Uni.createFrom().failure(ApiException.notFound("Event"));
@@ -115,11 +117,14 @@ public class EventService {
                 });
     }
 
-    /** Soft-deletes an event; only its owner or an admin may. */
+    /**
+     * Soft-deletes an event; only its owner or an admin may. With {@code permanent} (admins only) the row
+     * and its roles are removed; either way consumers get a final snapshot with {@code deletedAt} set.
+     */
     @WithTransaction
-    public Uni<Void> delete(CallerIdentity caller, String reference) {
+    public Uni<Void> delete(CallerIdentity caller, String reference, boolean permanent) {
         caller.requireUser();
-        return events.findByReference(reference)
+        return events.findByReference(reference, permanent && caller.admin())
                 .flatMap(event -> {
                     if (event == null) {
                         return Uni.createFrom().failure(ApiException.notFound("Event"));
@@ -128,9 +133,18 @@ public class EventService {
                         if (!caller.admin() && !EventRole.OWNER.equals(roleOf(grants, caller))) {
                             throw ApiException.forbidden("Only the owner may delete an event.");
                         }
-                        event.deletedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                        if (permanent && !caller.admin()) {
+                            throw ApiException.forbidden("Only admins may delete an event permanently.");
+                        }
+                        if (event.deletedAt == null) {
+                            event.deletedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                        }
                         event.version++;
-                        return publish(event, grants);
+                        Uni<Void> published = publish(event, grants);
+                        return permanent
+                                ? published.flatMap(ignored -> roles.delete("eventId", event.id))
+                                        .flatMap(ignored -> events.delete(event))
+                                : published;
                     });
                 });
     }

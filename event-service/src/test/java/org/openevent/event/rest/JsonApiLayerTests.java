@@ -3,7 +3,9 @@ package org.openevent.event.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -113,5 +115,24 @@ class JsonApiLayerTests {
                 .then().statusCode(200).body("meta.message", equalTo("Object successfully deleted"))
                 .body("data", nullValue());
         given().when().get("/v1/events/" + id).then().statusCode(404);
+        given().header("Authorization", "JWT " + TestTokens.user(OWNER)).queryParam("get_trashed", "true")
+                .when().get("/v1/events/" + id).then().statusCode(404);
+        given().header("Authorization", "JWT " + TestTokens.admin(1)).queryParam("get_trashed", "true")
+                .when().get("/v1/events/" + id).then().statusCode(200).body("data.attributes.deleted-at", notNullValue());
+        given().header("Authorization", "JWT " + TestTokens.admin(1)).queryParam("get_trashed", "true")
+                .queryParam("filter", "[{\"name\": \"deleted-at\", \"op\": \"ne\", \"val\": null}]")
+                .queryParam("page[size]", 0)
+                .when().get("/v1/events").then().statusCode(200).body("data.id", hasItem(id));
+    }
+
+    @Test
+    void permanentDeletionIsForAdminsOnly() {
+        String id = publishedEvent();
+        given().header("Authorization", "JWT " + TestTokens.user(OWNER)).queryParam("permanent", "true")
+                .when().delete("/v1/events/" + id).then().statusCode(403);
+        given().header("Authorization", "JWT " + TestTokens.admin(1)).queryParam("permanent", "true")
+                .when().delete("/v1/events/" + id).then().statusCode(200);
+        given().header("Authorization", "JWT " + TestTokens.admin(1)).queryParam("get_trashed", "true")
+                .when().get("/v1/events/" + id).then().statusCode(404);
     }
 }
