@@ -3,10 +3,9 @@ package org.openevent.event.repository;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.openevent.common.jsonapi.ListQuery;
+import org.openevent.common.jsonapi.QueryPage;
 import org.openevent.event.domain.Event;
 
 /** Queries over events; deleted events are invisible to every query here. */
@@ -34,26 +33,13 @@ public class EventRepository implements PanacheRepositoryBase<Event, Long> {
      * One page of the events the caller may see (published ones, their own, all for admins) matching the
      * query; soft-deleted ones only when {@code trashed} (admins asking with {@code get_trashed=true}).
      */
-    public Uni<List<Event>> listVisible(Long userId, boolean admin, boolean trashed, ListQuery query) {
-        int offset = query.page().offset();
-        return find(VISIBLE + " and " + query.where().clause() + " order by " + query.orderBy(),
-                parameters(userId, admin, trashed, query))
-                .range(offset, offset + query.page().limit() - 1).list();
-    }
-
-    public Uni<Long> countVisible(Long userId, boolean admin, boolean trashed, ListQuery query) {
-        return count(VISIBLE + " and " + query.where().clause(), parameters(userId, admin, trashed, query));
+    public Uni<QueryPage<Event>> listVisible(Long userId, boolean admin, boolean trashed, ListQuery query) {
+        return QueryPage.fetch(this, VISIBLE, Map.of("admin", admin, "user", userId == null ? -1L : userId,
+                "trashed", trashed), query);
     }
 
     public Uni<Boolean> identifierTaken(String identifier) {
         return count("identifier", identifier).map(count -> count > 0);
     }
 
-    private static Map<String, Object> parameters(Long userId, boolean admin, boolean trashed, ListQuery query) {
-        Map<String, Object> parameters = new HashMap<>(query.where().parameters());
-        parameters.put("trashed", trashed);
-        parameters.put("admin", admin);
-        parameters.put("user", userId == null ? -1L : userId);
-        return parameters;
-    }
 }

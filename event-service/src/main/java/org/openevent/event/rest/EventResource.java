@@ -71,7 +71,7 @@ public class EventResource {
         ListQuery query = ListQuery.parse(uri, FIELDS, "e", "e.startsAt asc");
         return caller.resolve()
                 .flatMap(who -> service.list(who, query, Boolean.parseBoolean(trashed)))
-                .map(result -> query.document(result.events().stream().map(EventResource::toResource).toList(),
+                .map(result -> query.document(result.items().stream().map(EventResource::toResource).toList(),
                         result.total(), JsonApi.API_PREFIX + "/events"));
     }
 

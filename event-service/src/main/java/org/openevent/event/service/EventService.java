@@ -16,6 +16,7 @@ import org.openevent.common.contract.MessageTypes;
 import org.openevent.common.contract.Topics;
 import org.openevent.common.jsonapi.ApiException;
 import org.openevent.common.jsonapi.ListQuery;
+import org.openevent.common.jsonapi.QueryPage;
 import org.openevent.common.jsonapi.WriteDocument;
 import org.openevent.common.messaging.Outbox;
 import org.openevent.common.security.CallerIdentity;
@@ -44,12 +45,10 @@ public class EventService {
 
     /** A page of visible events and the total count. */
     @WithSession
-    public Uni<EventPage> list(CallerIdentity caller, ListQuery query, boolean trashed) {
+    public Uni<QueryPage<Event>> list(CallerIdentity caller, ListQuery query, boolean trashed) {
         // get_trashed is honoured for admins only; the original applied it to anyone.
         boolean withTrashed = trashed && caller.admin();
-        return events.listVisible(caller.userId(), caller.admin(), withTrashed, query)
-                .flatMap(list -> events.countVisible(caller.userId(), caller.admin(), withTrashed, query)
-                        .map(total -> new EventPage(list, total)));
+        return events.listVisible(caller.userId(), caller.admin(), withTrashed, query);
     }
 
     /** An event the caller may see; drafts are visible to their organizers and admins only. */
@@ -239,7 +238,4 @@ public class EventService {
         return value;
     }
 
-    /** One page of events plus the total matching count. */
-    public record EventPage(List<Event> events, long total) {
-    }
 }

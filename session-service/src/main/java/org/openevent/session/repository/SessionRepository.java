@@ -3,10 +3,9 @@ package org.openevent.session.repository;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.openevent.common.jsonapi.ListQuery;
+import org.openevent.common.jsonapi.QueryPage;
 import org.openevent.session.domain.Session;
 
 /** Sessions of events; list queries apply the caller's visibility in SQL. */
@@ -19,22 +18,8 @@ public class SessionRepository implements PanacheRepositoryBase<Session, Long> {
     public static final String DEFAULT_ORDER = "s.startsAt asc nulls last";
 
     /** One page of the sessions of an event the caller may see that match the query (alias {@code s}). */
-    public Uni<List<Session>> visible(long eventId, boolean all, Long userId, ListQuery query) {
-        int offset = query.page().offset();
-        return find(VISIBLE + " and " + query.where().clause() + " order by " + query.orderBy(),
-                parameters(eventId, all, userId, query))
-                .range(offset, offset + query.page().limit() - 1).list();
-    }
-
-    public Uni<Long> countVisible(long eventId, boolean all, Long userId, ListQuery query) {
-        return count(VISIBLE + " and " + query.where().clause(), parameters(eventId, all, userId, query));
-    }
-
-    private static Map<String, Object> parameters(long eventId, boolean all, Long userId, ListQuery query) {
-        Map<String, Object> parameters = new HashMap<>(query.where().parameters());
-        parameters.put("event", eventId);
-        parameters.put("all", all);
-        parameters.put("user", userId == null ? -1L : userId);
-        return parameters;
+    public Uni<QueryPage<Session>> visible(long eventId, boolean all, Long userId, ListQuery query) {
+        return QueryPage.fetch(this, VISIBLE, Map.of("event", eventId, "all", all,
+                "user", userId == null ? -1L : userId), query);
     }
 }

@@ -6,11 +6,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import org.openevent.common.contract.Topics;
 import org.openevent.common.jsonapi.ApiException;
 import org.openevent.common.jsonapi.ListQuery;
+import org.openevent.common.jsonapi.QueryPage;
 import org.openevent.common.jsonapi.query.ResourceFields;
 import org.openevent.common.messaging.Outbox;
 import org.openevent.common.security.CallerIdentity;
@@ -126,16 +126,10 @@ public abstract class EventChildService<E extends EventScoped, A> {
 
     /** A page of the live children of a visible event matching the client's filter, in its order. */
     public Uni<Listing<E>> list(CallerIdentity caller, String eventReference, ListQuery query) {
-        return Panache.withSession(() -> access.forPath(caller, eventReference).flatMap(event -> {
-            String from = "from " + fields().entity() + " x where x.eventId = :eventId and x.deletedAt is null and "
-                    + query.where().clause();
-            Map<String, Object> parameters = new HashMap<>(query.where().parameters());
-            parameters.put("eventId", event.eventId());
-            int offset = query.page().offset();
-            return repository.find(from + " order by " + query.orderBy(), parameters)
-                    .range(offset, offset + query.page().limit() - 1).list()
-                    .flatMap(items -> repository.count(from, parameters).map(total -> new Listing<>(items, total, event)));
-        }));
+        return Panache.withSession(() -> access.forPath(caller, eventReference).flatMap(event ->
+                QueryPage.fetch(repository, "from " + fields().entity() + " x where x.eventId = :eventId "
+                                + "and x.deletedAt is null", Map.of("eventId", event.eventId()), query)
+                        .map(page -> new Listing<>(page.items(), page.total(), event))));
     }
 
     private Uni<Scoped<E>> locked(CallerIdentity caller, long id) {

@@ -159,8 +159,7 @@ public class SessionService {
         return Panache.withSession(() -> access.forPath(caller, eventReference).flatMap(event -> {
             boolean all = event.isManager();
             return sessions.visible(event.eventId(), all, caller.userId(), query)
-                    .flatMap(page -> sessions.countVisible(event.eventId(), all, caller.userId(), query)
-                            .flatMap(total -> expand(page, total, event, include)));
+                    .flatMap(page -> expand(page.items(), page.total(), event, include));
         }));
     }
 
