@@ -1,6 +1,5 @@
 package org.openevent.user.rest;
 
-import io.quarkus.panache.common.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -13,19 +12,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.openevent.common.jsonapi.ApiException;
 import org.openevent.common.jsonapi.Created;
 import org.openevent.common.jsonapi.Document;
 import org.openevent.common.jsonapi.JsonApi;
-import org.openevent.common.jsonapi.PageRequest;
+import org.openevent.common.jsonapi.ListQuery;
 import org.openevent.common.jsonapi.ResourceObject;
 import org.openevent.common.jsonapi.WriteData;
 import org.openevent.common.jsonapi.WriteDocument;
 import org.openevent.common.security.Caller;
 import org.openevent.user.domain.User;
+import org.openevent.user.repository.UserRepository;
 import org.openevent.user.service.UserService;
 
 /** The {@code user} resource over HTTP. */
@@ -44,12 +46,11 @@ public class UserResource {
     }
 
     @GET
-    public Uni<Document> list(@QueryParam("page[number]") String pageNumber, @QueryParam("page[size]") String pageSize,
-                              @QueryParam("get_trashed") String trashed) {
-        PageRequest page = PageRequest.parse(pageNumber, pageSize);
+    public Uni<Document> list(@Context UriInfo uri, @QueryParam("get_trashed") String trashed) {
+        ListQuery query = ListQuery.parse(uri, UserRepository.FIELDS, "u", "u.id asc");
         return caller.resolve()
-                .flatMap(who -> service.list(who, Page.of(page.index(), page.size()), "true".equals(trashed)))
-                .map(result -> Document.collection(result.users().stream().map(UserResource::toResource).toList(),
+                .flatMap(who -> service.list(who, query, "true".equals(trashed)))
+                .map(result -> query.document(result.items().stream().map(UserResource::toResource).toList(),
                         result.total(), JsonApi.API_PREFIX + "/users"));
     }
 

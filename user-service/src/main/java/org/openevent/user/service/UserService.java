@@ -3,7 +3,6 @@ package org.openevent.user.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Page;
 import io.smallrye.mutiny.Uni;
 import io.vertx.sqlclient.DatabaseException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +14,8 @@ import org.openevent.common.contract.MessageTypes;
 import org.openevent.common.contract.Topics;
 import org.openevent.common.contract.UserPayload;
 import org.openevent.common.jsonapi.ApiException;
+import org.openevent.common.jsonapi.ListQuery;
+import org.openevent.common.jsonapi.QueryPage;
 import org.openevent.common.messaging.Outbox;
 import org.openevent.common.security.CallerIdentity;
 import org.openevent.user.domain.User;
@@ -80,10 +81,9 @@ public class UserService {
 
     /** A page of accounts for admins. */
     @WithSession
-    public Uni<UserPage> list(CallerIdentity caller, Page page, boolean withDeleted) {
+    public Uni<QueryPage<User>> list(CallerIdentity caller, ListQuery query, boolean withDeleted) {
         caller.requireAdmin();
-        return users.page(withDeleted, page)
-                .flatMap(list -> users.total(withDeleted).map(total -> new UserPage(list, total)));
+        return users.page(withDeleted, query);
     }
 
     /** Applies the given attributes; the account itself or an admin may, and only admins change admin rights. */
@@ -201,7 +201,4 @@ public class UserService {
         return value;
     }
 
-    /** One page of accounts plus the total count. */
-    public record UserPage(List<User> users, long total) {
-    }
 }
