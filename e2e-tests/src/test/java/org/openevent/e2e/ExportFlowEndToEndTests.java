@@ -2,6 +2,7 @@ package org.openevent.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -85,6 +86,17 @@ class ExportFlowEndToEndTests {
                     .when().patch("/v1/sessions/" + session).then().statusCode(200)
                     .body("data.attributes.state", equalTo(state));
         }
+
+        // The frontend's event overview: one compound document composed by event-service from session-service.
+        given().header("Authorization", "JWT " + token)
+                .queryParam("include", "sessions.track,microlocations,tracks,speakers")
+                .when().get("/v1/events/" + eventId).then().statusCode(200)
+                .body("data.relationships.sessions.data[0].id", equalTo(session))
+                .body("data.relationships.tracks.data[0].id", equalTo(track))
+                .body("included.find { it.type == 'session' }.attributes.title", equalTo("Reactive schedules"))
+                .body("included.find { it.type == 'speaker' }.attributes.email", equalTo("rangan@example.org"));
+        given().queryParam("include", "speakers").when().get("/v1/events/" + eventId).then().statusCode(200)
+                .body("included.find { it.type == 'speaker' }.attributes.email", nullValue());
 
         // The export reads export-service's own projection, which follows the session messages.
         ICalendar calendar = exportUntil(token, identifier,
