@@ -27,6 +27,11 @@ public record ListQuery(Where where, String orderBy, PageRequest page, Multivalu
         return new ListQuery(where, orderBy, page, params);
     }
 
+    /** Whether the client asked for soft-deleted rows too ({@code get_trashed=true}); services grant it to admins only. */
+    public boolean trashedRequested() {
+        return "true".equalsIgnoreCase(raw.getFirst("get_trashed"));
+    }
+
     /** A collection document with {@code meta.count} and first/last/prev/next links that keep the other parameters. */
     public Document document(List<ResourceObject> resources, long total, String path) {
         return document(resources, null, total, path);

@@ -124,11 +124,16 @@ public abstract class EventChildService<E extends EventScoped, A> {
         }));
     }
 
-    /** A page of the live children of a visible event matching the client's filter, in its order. */
+    /**
+     * A page of the live children of a visible event matching the client's filter, in its order; admins
+     * asking with {@code get_trashed=true} also get the soft-deleted ones.
+     */
     public Uni<Listing<E>> list(CallerIdentity caller, String eventReference, ListQuery query) {
+        boolean trashed = query.trashedRequested() && caller.admin();
         return Panache.withSession(() -> access.forPath(caller, eventReference).flatMap(event ->
                 QueryPage.fetch(repository, "from " + fields().entity() + " x where x.eventId = :eventId "
-                                + "and x.deletedAt is null", Map.of("eventId", event.eventId()), query)
+                                + "and (x.deletedAt is null or :trashed = true)",
+                                Map.of("eventId", event.eventId(), "trashed", trashed), query)
                         .map(page -> new Listing<>(page.items(), page.total(), event))));
     }
 

@@ -158,7 +158,8 @@ public class SessionService {
     public Uni<SessionGraph> list(CallerIdentity caller, String eventReference, ListQuery query, Set<String> include) {
         return Panache.withSession(() -> access.forPath(caller, eventReference).flatMap(event -> {
             boolean all = event.isManager();
-            return sessions.visible(event.eventId(), all, caller.userId(), query)
+            boolean trashed = query.trashedRequested() && caller.admin();
+            return sessions.visible(event.eventId(), all, caller.userId(), trashed, query)
                     .flatMap(page -> expand(page.items(), page.total(), event, include));
         }));
     }

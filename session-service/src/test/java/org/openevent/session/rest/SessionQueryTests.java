@@ -53,9 +53,16 @@ class SessionQueryTests {
                 .body("meta.count", equalTo(3));
         given().queryParam("filter", "[{\"name\": \"sessions\", \"op\": \"any\", \"val\": {\"name\": \"title\", \"op\": \"eq\", \"val\": \"Web secret\"}}]")
                 .when().get("/v1/events/" + event.id() + "/speakers").then().statusCode(200).body("meta.count", equalTo(0));
-        given().queryParam("filter", "[{\"name\": \"name\", \"op\": \"eq\", \"val\": \"Data\"}]").queryParam("sort", "name")
+        Programme.delete(cast.ownerAuth(), "/v1/tracks/" + data).statusCode(200);
+        given().queryParam("get_trashed", "true").when().get("/v1/events/" + event.id() + "/tracks")
+                .then().statusCode(200).body("data.attributes.name", equalTo(List.of("Web")));
+        given().header("Authorization", cast.adminAuth()).queryParam("get_trashed", "true")
+                .queryParam("filter", "[{\"name\": \"name\", \"op\": \"eq\", \"val\": \"Data\"}]")
+                .when().get("/v1/events/" + event.id() + "/tracks")
+                .then().statusCode(200).body("data[0].attributes.deleted-at", org.hamcrest.Matchers.notNullValue());
+        given().queryParam("filter", "[{\"name\": \"name\", \"op\": \"eq\", \"val\": \"Web\"}]").queryParam("sort", "name")
                 .when().get("/v1/events/" + event.id() + "/tracks").then().statusCode(200)
-                .body("data.attributes.name", equalTo(List.of("Data")));
+                .body("data.attributes.name", equalTo(List.of("Web")));
     }
 
     private static void session(Cast cast, TestEvent event, String title, String state, String track, String speaker,
