@@ -14,8 +14,4 @@ public record ErrorDocument(List<ErrorObject> errors, Map<String, String> jsonap
     public ErrorDocument(List<ErrorObject> errors, Map<String, String> jsonapi) {
         this(errors, jsonapi, null);
     }
-
-    public static ErrorDocument of(ErrorObject error) {
-        return new ErrorDocument(List.of(error), JsonApi.VERSION);
-    }
 }

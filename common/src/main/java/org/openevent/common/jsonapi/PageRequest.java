@@ -34,11 +34,6 @@ public record PageRequest(int number, int size) {
         }
     }
 
-    /** Zero-based page index. */
-    public int index() {
-        return number - 1;
-    }
-
     public boolean unpaged() {
         return size == 0;
     }
