@@ -3,27 +3,29 @@ package org.openevent.event.rest;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.groups.ConvertGroup;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.openevent.common.jsonapi.Created;
 import org.openevent.common.jsonapi.Document;
 import org.openevent.common.jsonapi.IncludePaths;
 import org.openevent.common.jsonapi.JsonApi;
 import org.openevent.common.jsonapi.ListQuery;
+import org.openevent.common.jsonapi.OnCreate;
 import org.openevent.common.jsonapi.ResourceObject;
 import org.openevent.common.jsonapi.WriteData;
 import org.openevent.common.jsonapi.WriteDocument;
@@ -88,7 +90,7 @@ public class EventResource {
 
     @POST
     @Consumes(JsonApi.MEDIA_TYPE)
-    public Uni<Response> create(@Valid @NotNull WriteDocument<EventAttributes> body) {
+    public Uni<Response> create(@Valid @ConvertGroup(to = OnCreate.class) @NotNull WriteDocument<EventAttributes> body) {
         WriteData<EventAttributes> data = body.require(TYPE, null);
         return caller.resolve()
                 .flatMap(who -> service.create(who, data.attributes()))

@@ -76,10 +76,10 @@ public class EventService {
     public Uni<Event> create(CallerIdentity caller, EventAttributes attributes) {
         long owner = caller.requireUser();
         Event event = new Event();
-        event.name = required(attributes.name(), "name");
-        event.startsAt = required(attributes.startsAt(), "starts-at");
-        event.endsAt = required(attributes.endsAt(), "ends-at");
-        event.timezone = validZone(required(attributes.timezone(), "timezone"));
+        event.name = attributes.name();
+        event.startsAt = attributes.startsAt();
+        event.endsAt = attributes.endsAt();
+        event.timezone = validZone(attributes.timezone());
         event.description = attributes.description();
         event.locationName = attributes.locationName();
         event.latitude = attributes.latitude();
@@ -229,13 +229,6 @@ public class EventService {
         } catch (DateTimeException e) {
             throw ApiException.unprocessable(ATTRIBUTES + "timezone", "Unknown timezone '" + zone + "'.");
         }
-    }
-
-    private static <T> T required(T value, String attribute) {
-        if (value == null) {
-            throw ApiException.unprocessable(ATTRIBUTES + attribute, "Missing data for required field.");
-        }
-        return value;
     }
 
 }

@@ -2,14 +2,16 @@ package org.openevent.session.rest;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
+import org.openevent.common.jsonapi.OnCreate;
 
 /** Writable attributes of a session; null means "not given". */
 @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
 public record SessionAttributes(
-        @Size(min = 1, max = 255) String title,
+        @NotNull(groups = OnCreate.class, message = OnCreate.REQUIRED) @Size(min = 1, max = 255) String title,
         @Size(max = 255) String subtitle,
         @Size(max = 100_000) String shortAbstract,
         @Size(max = 100_000) String longAbstract,

@@ -3,6 +3,7 @@ package org.openevent.session.rest;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.groups.ConvertGroup;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,7 @@ import java.util.TreeMap;
 import org.openevent.common.jsonapi.ApiException;
 import org.openevent.common.jsonapi.Document;
 import org.openevent.common.jsonapi.JsonApi;
+import org.openevent.common.jsonapi.OnCreate;
 import org.openevent.common.jsonapi.ResourceObject;
 import org.openevent.common.security.Caller;
 import org.openevent.session.domain.Session;
@@ -46,7 +48,7 @@ public class SessionResource {
 
     @POST
     @Consumes(JsonApi.MEDIA_TYPE)
-    public Uni<Response> create(@Valid @NotNull SessionDocument body) {
+    public Uni<Response> create(@Valid @ConvertGroup(to = OnCreate.class) @NotNull SessionDocument body) {
         SessionDocument.Data data = body.require(null);
         return caller.resolve()
                 .flatMap(who -> service.create(who, data.attributesOrEmpty(), data.relationshipsOrEmpty()))

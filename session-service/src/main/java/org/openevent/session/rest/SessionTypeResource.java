@@ -3,6 +3,7 @@ package org.openevent.session.rest;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.groups.ConvertGroup;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -17,6 +18,7 @@ import java.util.Map;
 import org.openevent.common.jsonapi.Created;
 import org.openevent.common.jsonapi.Document;
 import org.openevent.common.jsonapi.JsonApi;
+import org.openevent.common.jsonapi.OnCreate;
 import org.openevent.common.jsonapi.WriteData;
 import org.openevent.common.jsonapi.WriteDocument;
 import org.openevent.common.security.Caller;
@@ -39,7 +41,7 @@ public class SessionTypeResource {
 
     @POST
     @Consumes(JsonApi.MEDIA_TYPE)
-    public Uni<Response> create(@Valid @NotNull WriteDocument<SessionTypeAttributes> body) {
+    public Uni<Response> create(@Valid @ConvertGroup(to = OnCreate.class) @NotNull WriteDocument<SessionTypeAttributes> body) {
         WriteData<SessionTypeAttributes> data = body.require(TYPE, null);
         return caller.resolve()
                 .flatMap(who -> service.create(who, data.requiredRelationship("event"), data.attributes()))

@@ -3,13 +3,15 @@ package org.openevent.session.rest;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.openevent.common.jsonapi.OnCreate;
 
 /** Writable attributes of a speaker; null means "not given". */
 @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
 public record SpeakerAttributes(
-        @Size(min = 1, max = 255) String name,
+        @NotNull(groups = OnCreate.class, message = OnCreate.REQUIRED) @Size(min = 1, max = 255) String name,
         @Email(message = "Not a valid email address.") @Size(max = 320) String email,
         @Size(max = 64) String mobile,
         @Size(max = 2048) @Pattern(regexp = Urls.PATTERN, message = Urls.MESSAGE) String photoUrl,

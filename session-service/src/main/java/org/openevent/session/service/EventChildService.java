@@ -159,12 +159,6 @@ public abstract class EventChildService<E extends EventScoped, A> {
         return ApiException.forbidden("Co-organizer access is required.");
     }
 
-    protected static <T> T required(T value, String attribute) {
-        if (value == null) {
-            throw ApiException.unprocessable(ATTRIBUTES + attribute, "Missing data for required field.");
-        }
-        return value;
-    }
 
     protected static <T> T orElse(T value, T current) {
         return value != null ? value : current;

@@ -21,7 +21,7 @@ public class MicrolocationService extends EventChildService<Microlocation, Micro
     @Override
     protected Microlocation build(MicrolocationAttributes attributes, EventAccess access) {
         Microlocation room = new Microlocation();
-        room.name = required(attributes.name(), "name");
+        room.name = attributes.name();
         room.floor = attributes.floor();
         room.latitude = attributes.latitude();
         room.longitude = attributes.longitude();

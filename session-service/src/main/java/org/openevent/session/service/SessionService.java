@@ -113,7 +113,7 @@ public class SessionService {
             Session session = new Session();
             session.eventId = eventId;
             session.creatorId = caller.userId();
-            session.title = required(a.title(), "title");
+            session.title = a.title();
             session.state = a.state() == null ? Session.DRAFT : a.state();
             if (!manager && !Session.DRAFT.equals(session.state) && !Session.PENDING.equals(session.state)) {
                 throw new ApiException(403, "Access Forbidden",
@@ -416,12 +416,6 @@ public class SessionService {
         return Objects.equals(next, current) ? null : next;
     }
 
-    private static <T> T required(T value, String attribute) {
-        if (value == null) {
-            throw ApiException.unprocessable(ATTRIBUTES + attribute, "Missing data for required field.");
-        }
-        return value;
-    }
 
     private static <T> T orElse(T value, T current) {
         return value != null ? value : current;

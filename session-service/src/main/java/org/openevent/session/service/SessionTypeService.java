@@ -21,7 +21,7 @@ public class SessionTypeService extends EventChildService<SessionType, SessionTy
     @Override
     protected SessionType build(SessionTypeAttributes attributes, EventAccess access) {
         SessionType type = new SessionType();
-        type.name = required(attributes.name(), "name");
+        type.name = attributes.name();
         type.length = orElse(attributes.length(), SessionType.DEFAULT_LENGTH);
         type.position = orElse(attributes.position(), 0);
         return type;

@@ -45,7 +45,7 @@ public class SpeakerService extends EventChildService<Speaker, SpeakerAttributes
     protected Speaker build(SpeakerAttributes attributes, EventAccess access) {
         Speaker speaker = new Speaker();
         speaker.creatorId = access.caller().userId();
-        speaker.name = required(attributes.name(), "name");
+        speaker.name = attributes.name();
         apply(speaker, attributes, access);
         return speaker;
     }

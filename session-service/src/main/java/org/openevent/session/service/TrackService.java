@@ -22,8 +22,8 @@ public class TrackService extends EventChildService<Track, TrackAttributes> {
     @Override
     protected Track build(TrackAttributes attributes, EventAccess access) {
         Track track = new Track();
-        track.name = required(attributes.name(), "name");
-        track.color = Colors.normalize(required(attributes.color(), "color"));
+        track.name = attributes.name();
+        track.color = Colors.normalize(attributes.color());
         track.fontColor = Colors.normalize(attributes.fontColor());
         track.description = attributes.description();
         track.position = orElse(attributes.position(), 0);

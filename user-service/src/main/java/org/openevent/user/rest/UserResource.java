@@ -3,6 +3,7 @@ package org.openevent.user.rest;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.groups.ConvertGroup;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,7 @@ import org.openevent.common.jsonapi.Created;
 import org.openevent.common.jsonapi.Document;
 import org.openevent.common.jsonapi.JsonApi;
 import org.openevent.common.jsonapi.ListQuery;
+import org.openevent.common.jsonapi.OnCreate;
 import org.openevent.common.jsonapi.ResourceObject;
 import org.openevent.common.jsonapi.WriteData;
 import org.openevent.common.jsonapi.WriteDocument;
@@ -65,7 +67,7 @@ public class UserResource {
 
     @POST
     @Consumes(JsonApi.MEDIA_TYPE)
-    public Uni<Response> create(@Valid @NotNull WriteDocument<UserAttributes> body) {
+    public Uni<Response> create(@Valid @ConvertGroup(to = OnCreate.class) @NotNull WriteDocument<UserAttributes> body) {
         WriteData<UserAttributes> data = body.require(TYPE, null);
         return caller.resolve()
                 .flatMap(who -> service.signUp(who, data.attributes()))

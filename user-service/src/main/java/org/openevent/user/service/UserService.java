@@ -41,8 +41,8 @@ public class UserService {
 
     /** Public sign-up; only an admin may create another admin. */
     public Uni<User> signUp(CallerIdentity caller, UserAttributes attributes) {
-        String email = required(attributes.email(), "email").trim();
-        String password = required(attributes.password(), "password");
+        String email = attributes.email().trim();
+        String password = attributes.password();
         checkPasswordLength(password);
         boolean admin = Boolean.TRUE.equals(attributes.isAdmin());
         if (admin && !caller.admin()) {
@@ -194,11 +194,5 @@ public class UserService {
         }
     }
 
-    private static <T> T required(T value, String attribute) {
-        if (value == null) {
-            throw ApiException.unprocessable(ATTRIBUTES + attribute, "Missing data for required field.");
-        }
-        return value;
-    }
 
 }
