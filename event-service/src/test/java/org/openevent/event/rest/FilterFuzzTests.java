@@ -52,8 +52,11 @@ class FilterFuzzTests {
             int status = response.statusCode();
             assertTrue(status < 500, "seed " + SEED + " round " + i + " answered " + status + ": " + response.asString());
             if (status >= 400) {
-                assertEquals(String.valueOf(status), response.path("errors[0].status"),
-                        "4xx without a JSON:API error document (seed " + SEED + ")");
+                String context = "seed " + SEED + " round " + i + " answered " + status + " " + response.contentType()
+                        + ": " + response.asString();
+                assertTrue(response.contentType() != null && response.contentType().contains("json"),
+                        "4xx without a JSON:API error document: " + context);
+                assertEquals(String.valueOf(status), response.path("errors[0].status"), context);
                 rejected++;
             } else {
                 ok++;
