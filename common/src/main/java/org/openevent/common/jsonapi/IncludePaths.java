@@ -22,6 +22,9 @@ public record IncludePaths(Map<String, Set<String>> paths) {
         Map<String, Set<String>> paths = new LinkedHashMap<>();
         for (String part : raw.split(",")) {
             String path = part.trim().replace('_', '-');
+            if (path.isEmpty()) {
+                continue;
+            }
             if (!allowed.contains(path)) {
                 throw ApiException.badRequest(PARAMETER, "'" + part.trim() + "' is not an includable relationship path.");
             }
@@ -33,6 +36,11 @@ public record IncludePaths(Map<String, Set<String>> paths) {
             }
         }
         return new IncludePaths(paths);
+    }
+
+    /** The top-level relationships to include. */
+    public Set<String> relationships() {
+        return paths.keySet();
     }
 
     public boolean isEmpty() {

@@ -14,10 +14,4 @@ public record WriteData<A>(String type, String id, @Valid A attributes, Map<Stri
         }
         return linkage.data().numericId(name);
     }
-
-    /** The id of an optional to-one relationship, or null when absent or explicitly null. */
-    public Long optionalRelationship(String name) {
-        ToOneLinkage linkage = relationships == null ? null : relationships.get(name);
-        return linkage == null || linkage.data() == null ? null : linkage.data().numericId(name);
-    }
 }

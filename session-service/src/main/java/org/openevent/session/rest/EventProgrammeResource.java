@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
 import org.openevent.common.jsonapi.Document;
+import org.openevent.common.jsonapi.IncludePaths;
 import org.openevent.common.jsonapi.JsonApi;
 import org.openevent.common.jsonapi.ListQuery;
 import org.openevent.common.security.Caller;
@@ -83,7 +84,7 @@ public class EventProgrammeResource {
     public Uni<Document> sessions(@PathParam("ref") String ref, @QueryParam("include") String include,
                                   @Context UriInfo uri) {
         ListQuery query = ListQuery.parse(uri, QueryableFields.SESSION, "s", SessionRepository.DEFAULT_ORDER);
-        Set<String> includes = Requests.include(include, SessionService.INCLUDABLE, SessionResource.TYPE);
+        Set<String> includes = IncludePaths.parse(include, SessionService.INCLUDABLE).relationships();
         return caller.resolve().flatMap(who -> sessions.list(who, ref, query, includes))
                 .map(graph -> Resources.sessionCollection(graph, query, self(ref, "sessions")));
     }

@@ -1,10 +1,8 @@
 package org.openevent.session.rest;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
 import org.openevent.common.jsonapi.ApiException;
 
-/** Parsing of path ids and the {@code include} parameter. */
+/** Parsing of path ids. */
 final class Requests {
 
     private Requests() {
@@ -16,24 +14,5 @@ final class Requests {
             throw ApiException.notFound(label);
         }
         return Long.parseLong(raw);
-    }
-
-    /** The requested relationship names (dashes or underscores), each one checked against {@code allowed}. */
-    static Set<String> include(String raw, Set<String> allowed, String type) {
-        Set<String> names = new LinkedHashSet<>();
-        if (raw == null || raw.isBlank()) {
-            return names;
-        }
-        for (String part : raw.split(",")) {
-            String name = part.trim().replace('_', '-');
-            if (name.isEmpty()) {
-                continue;
-            }
-            if (!allowed.contains(name)) {
-                throw ApiException.badRequest("include", "'" + name + "' is not an includable relationship of " + type + ".");
-            }
-            names.add(name);
-        }
-        return names;
     }
 }

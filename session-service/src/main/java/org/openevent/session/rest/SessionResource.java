@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.openevent.common.jsonapi.ApiException;
 import org.openevent.common.jsonapi.Document;
+import org.openevent.common.jsonapi.IncludePaths;
 import org.openevent.common.jsonapi.JsonApi;
 import org.openevent.common.jsonapi.OnCreate;
 import org.openevent.common.jsonapi.ResourceObject;
@@ -76,7 +77,7 @@ public class SessionResource {
     @GET
     @Path("/{id}")
     public Uni<Document> get(@PathParam("id") String id, @QueryParam("include") String include) {
-        Set<String> includes = Requests.include(include, SessionService.INCLUDABLE, TYPE);
+        Set<String> includes = IncludePaths.parse(include, SessionService.INCLUDABLE).relationships();
         return caller.resolve()
                 .flatMap(who -> service.get(who, Requests.id(id, LABEL), includes))
                 .map(Resources::sessionDocument);
