@@ -97,7 +97,8 @@ public class JsonApiExceptionMappers {
                 "An unexpected error occurred. Reference: " + errorId, null)));
     }
 
-    static Response respond(int status, List<ErrorObject> errors) {
+    /** An error document answer with the given status. */
+    public static Response respond(int status, List<ErrorObject> errors) {
         String error = status == 401 && !errors.isEmpty() ? errors.get(0).detail() : null;
         return Response.status(status).type(JsonApi.MEDIA_TYPE)
                 .entity(new ErrorDocument(errors, JsonApi.VERSION, error)).build();

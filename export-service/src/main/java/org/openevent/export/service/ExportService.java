@@ -127,7 +127,8 @@ public class ExportService {
         task.state = ExportTask.WAITING;
         task.createdAt = now;
         task.updatedAt = now;
-        ExportRequestedPayload payload = new ExportRequestedPayload(task.id.toString(), event.id, task.format, userId);
+        ExportRequestedPayload payload = new ExportRequestedPayload(task.id.toString(), event.id, task.format, userId,
+                0L); // no freshness barrier yet: the task renders whatever the projection holds
         return tasks.persist(task)
                 .flatMap(saved -> outbox.publish(Topics.EXPORT_REQUESTS, MessageTypes.EXPORT_REQUESTED, AGGREGATE,
                         task.id, 1, payload))

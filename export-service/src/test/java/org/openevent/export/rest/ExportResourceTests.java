@@ -106,13 +106,13 @@ class ExportResourceTests {
         publishEvent(new EventPayload(BROKEN_EVENT, IDENTIFIER + "b", "Broken zone", null, "published", start, end,
                 "Mars/Olympus", null, null, null, null, List.of(new EventPayload.RoleGrant(OWNER, "owner")), null), 1);
         publish(Topics.SESSIONS, "track.upserted", "track", TRACK, 1,
-                new TrackPayload(TRACK, EVENT, "Open Hardware", null, "#ff0000", null));
+                new TrackPayload(TRACK, EVENT, 1, "Open Hardware", null, "#ff0000", null));
         publish(Topics.SESSIONS, "microlocation.upserted", "microlocation", ROOM, 1,
-                new MicrolocationPayload(ROOM, EVENT, "Hall A", 1, 52.5200, 13.4050, null));
+                new MicrolocationPayload(ROOM, EVENT, 2, "Hall A", 1, 52.5200, 13.4050, null));
         publish(Topics.SESSIONS, "session-type.upserted", "session-type", TYPE, 1,
-                new SessionTypePayload(TYPE, EVENT, "Talk", "00:30", null));
+                new SessionTypePayload(TYPE, EVENT, 3, "Talk", "00:30", null));
         publish(Topics.SESSIONS, "speaker.upserted", "speaker", SPEAKER, 1,
-                new SpeakerPayload(SPEAKER, EVENT, "Ada Lovelace", "Analytical Engines", "Engineer", null));
+                new SpeakerPayload(SPEAKER, EVENT, 4, "Ada Lovelace", "Analytical Engines", "Engineer", null));
         publishSession(ACCEPTED, TITLE, "accepted", null, 2);
         publishSession(PENDING, "Pending talk", "pending", null, 1);
         publishSession(DELETED, "Deleted talk", "accepted", OffsetDateTime.parse("2027-05-02T10:00:00Z"), 1);
@@ -130,9 +130,10 @@ class ExportResourceTests {
 
     void publishSession(long id, String title, String state, OffsetDateTime deletedAt, long version) {
         publish(Topics.SESSIONS, "session.upserted", "session", id, version,
-                new SessionPayload(id, EVENT, title, null, "<p>How <b>open</b> hardware; works, really</p>",
-                        null, "en", state, OffsetDateTime.parse("2027-06-10T08:00:00Z"),
-                        OffsetDateTime.parse("2027-06-10T09:00:00Z"), TRACK, ROOM, TYPE, List.of(SPEAKER), deletedAt));
+                new SessionPayload(id, EVENT, 0, title, null, "<p>How <b>open</b> hardware; works, really</p>",
+                        null, "en", null, state, false, OffsetDateTime.parse("2027-06-10T08:00:00Z"),
+                        OffsetDateTime.parse("2027-06-10T09:00:00Z"), TRACK, ROOM, TYPE, List.of(SPEAKER), null, null,
+                        null, deletedAt));
     }
 
     void publishEvent(EventPayload payload, long version) {
@@ -349,7 +350,7 @@ class ExportResourceTests {
         String fileCreatedAt = text("select created_at::text from export_file where task_id = $1::uuid", Tuple.of(taskId));
 
         String messageId = publish(Topics.EXPORT_REQUESTS, "export.requested", "export-task", taskId, 1,
-                new ExportRequestedPayload(taskId, EVENT, "ical", OWNER));
+                new ExportRequestedPayload(taskId, EVENT, "ical", OWNER, 0));
         await("redelivery processed", () -> count("select count(*) from processed_message where message_id = $1",
                 Tuple.of(messageId)) == 1);
         assertEquals(completedAt, text("select completed_at::text from export_task where id = $1::uuid", Tuple.of(taskId)));
@@ -377,11 +378,13 @@ class ExportResourceTests {
     void staleSessionSnapshotDoesNotOverwriteANewerOne() {
         fixture();
         long id = BASE + 30;
-        publish(Topics.SESSIONS, "session.upserted", "session", id, 5, new SessionPayload(id, EVENT, "Fresh title",
-                null, null, null, null, "accepted", null, null, null, null, null, List.of(), null));
+        publish(Topics.SESSIONS, "session.upserted", "session", id, 5, new SessionPayload(id, EVENT, 0, "Fresh title",
+                null, null, null, null, null, "accepted", true, null, null, null, null, null, List.of(), null, null, null,
+                null));
         await("fresh snapshot", () -> "Fresh title".equals(text("select title from session where id = $1", Tuple.of(id))));
-        String stale = publish(Topics.SESSIONS, "session.upserted", "session", id, 4, new SessionPayload(id, EVENT,
-                "Stale title", null, null, null, null, "rejected", null, null, null, null, null, List.of(), null));
+        String stale = publish(Topics.SESSIONS, "session.upserted", "session", id, 4, new SessionPayload(id, EVENT, 0,
+                "Stale title", null, null, null, null, null, "rejected", false, null, null, null, null, null, List.of(),
+                null, null, null, null));
         await("stale snapshot consumed", () -> count("select count(*) from processed_message where message_id = $1",
                 Tuple.of(stale)) == 1);
         assertEquals("Fresh title", text("select title from session where id = $1", Tuple.of(id)));
@@ -399,7 +402,7 @@ class ExportResourceTests {
 
         String unknownTask = UUID.randomUUID().toString();
         publish(Topics.EXPORT_REQUESTS, "export.requested", "export-task", unknownTask, 1,
-                new ExportRequestedPayload(unknownTask, EVENT, "ical", OWNER));
+                new ExportRequestedPayload(unknownTask, EVENT, "ical", OWNER, 0));
         KafkaProbe.await(bootstrap, "openevent.export-requests.dlq",
                 r -> r.value() != null && r.value().contains(unknownTask), DEADLINE);
     }

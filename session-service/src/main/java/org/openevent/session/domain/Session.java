@@ -55,6 +55,11 @@ public class Session extends EventScoped {
     public boolean locked;
     @Column(name = "last_modified_at")
     public OffsetDateTime lastModifiedAt;
+    /** True once the session has been accepted or confirmed; it then leaves calendars as a cancellation. */
+    @Column(name = "was_public")
+    public boolean wasPublic;
+    @Column(name = "submitted_at")
+    public OffsetDateTime submittedAt;
 
     public boolean isPublic() {
         return PUBLIC_STATES.contains(state);

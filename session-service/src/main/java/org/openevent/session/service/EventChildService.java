@@ -15,6 +15,7 @@ import org.openevent.common.jsonapi.query.ResourceFields;
 import org.openevent.common.messaging.Outbox;
 import org.openevent.common.security.CallerIdentity;
 import org.openevent.session.domain.EventScoped;
+import org.openevent.session.repository.ScheduleVersionRepository;
 
 /**
  * The life cycle shared by tracks, rooms, session types and speakers: create under a visible event, read
@@ -31,12 +32,15 @@ public abstract class EventChildService<E extends EventScoped, A> {
     protected final PanacheRepositoryBase<E, Long> repository;
     protected final EventAccessService access;
     protected final Outbox outbox;
+    private final ScheduleVersionRepository scheduleVersions;
     private final String label;
     private final String aggregateType;
     private final String messageType;
 
     protected EventChildService(PanacheRepositoryBase<E, Long> repository, EventAccessService access, Outbox outbox,
-                                String label, String aggregateType, String messageType) {
+                                ScheduleVersionRepository scheduleVersions, String label, String aggregateType,
+                                String messageType) {
+        this.scheduleVersions = scheduleVersions;
         this.repository = repository;
         this.access = access;
         this.outbox = outbox;
@@ -51,8 +55,8 @@ public abstract class EventChildService<E extends EventScoped, A> {
     /** Applies PATCHed attributes; absent (null) attributes keep their value. */
     protected abstract void apply(E entity, A attributes, EventAccess access);
 
-    /** The snapshot published for the entity. */
-    protected abstract Object payload(E entity);
+    /** The snapshot published for the entity at the given schedule version. */
+    protected abstract Object payload(E entity, long scheduleVersion);
 
     /** What the per-event list may be filtered and sorted on (alias {@code x}). */
     public abstract ResourceFields fields();
@@ -152,7 +156,8 @@ public abstract class EventChildService<E extends EventScoped, A> {
     }
 
     private Uni<Void> publish(E entity) {
-        return outbox.publish(Topics.SESSIONS, messageType, aggregateType, entity.id, entity.version, payload(entity));
+        return scheduleVersions.next(entity.eventId).flatMap(scheduleVersion -> outbox.publish(Topics.SESSIONS,
+                messageType, aggregateType, entity.id, entity.version, payload(entity, scheduleVersion)));
     }
 
     protected ApiException forbidden() {

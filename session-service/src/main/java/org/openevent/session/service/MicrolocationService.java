@@ -7,6 +7,7 @@ import org.openevent.common.jsonapi.query.ResourceFields;
 import org.openevent.common.messaging.Outbox;
 import org.openevent.session.domain.Microlocation;
 import org.openevent.session.repository.MicrolocationRepository;
+import org.openevent.session.repository.ScheduleVersionRepository;
 import org.openevent.session.rest.MicrolocationAttributes;
 
 /** Rooms: written by the event's managers, readable wherever the event is. */
@@ -14,8 +15,9 @@ import org.openevent.session.rest.MicrolocationAttributes;
 @Singleton
 public class MicrolocationService extends EventChildService<Microlocation, MicrolocationAttributes> {
 
-    public MicrolocationService(MicrolocationRepository repository, EventAccessService access, Outbox outbox) {
-        super(repository, access, outbox, "Microlocation", "microlocation", MessageTypes.MICROLOCATION_UPSERTED);
+    public MicrolocationService(MicrolocationRepository repository, EventAccessService access, Outbox outbox,
+                                ScheduleVersionRepository scheduleVersions) {
+        super(repository, access, outbox, scheduleVersions, "Microlocation", "microlocation", MessageTypes.MICROLOCATION_UPSERTED);
     }
 
     @Override
@@ -43,8 +45,8 @@ public class MicrolocationService extends EventChildService<Microlocation, Micro
     }
 
     @Override
-    protected Object payload(Microlocation room) {
-        return new MicrolocationPayload(room.id, room.eventId, room.name, room.floor, room.latitude, room.longitude,
+    protected Object payload(Microlocation room, long scheduleVersion) {
+        return new MicrolocationPayload(room.id, room.eventId, scheduleVersion, room.name, room.floor, room.latitude, room.longitude,
                 room.deletedAt);
     }
 

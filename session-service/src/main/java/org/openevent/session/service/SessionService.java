@@ -35,6 +35,7 @@ import org.openevent.session.domain.Speaker;
 import org.openevent.session.repository.MicrolocationRepository;
 import org.openevent.session.repository.SessionRepository;
 import org.openevent.session.repository.SessionSpeakerRepository;
+import org.openevent.session.repository.ScheduleVersionRepository;
 import org.openevent.session.repository.SessionTypeRepository;
 import org.openevent.session.repository.SpeakerRepository;
 import org.openevent.session.repository.TrackRepository;
@@ -90,10 +91,13 @@ public class SessionService {
     private final SessionTypeRepository sessionTypes;
     private final EventAccessService access;
     private final Outbox outbox;
+    private final ScheduleVersionRepository scheduleVersions;
 
     public SessionService(SessionRepository sessions, SessionSpeakerRepository links, SpeakerRepository speakers,
                           TrackRepository tracks, MicrolocationRepository microlocations,
-                          SessionTypeRepository sessionTypes, EventAccessService access, Outbox outbox) {
+                          SessionTypeRepository sessionTypes, EventAccessService access, Outbox outbox,
+                          ScheduleVersionRepository scheduleVersions) {
+        this.scheduleVersions = scheduleVersions;
         this.sessions = sessions;
         this.links = links;
         this.speakers = speakers;
@@ -320,10 +324,17 @@ public class SessionService {
     }
 
     private Uni<Void> publish(Session s, List<Long> speakerIds) {
-        SessionPayload payload = new SessionPayload(s.id, s.eventId, s.title, s.subtitle, s.shortAbstract,
-                s.longAbstract, s.language, s.state, s.startsAt, s.endsAt, s.trackId, s.microlocationId,
-                s.sessionTypeId, List.copyOf(speakerIds), s.deletedAt);
-        return outbox.publish(Topics.SESSIONS, MessageTypes.SESSION_UPSERTED, "session", s.id, s.version, payload);
+        s.wasPublic = s.wasPublic || s.isPublic();
+        if (s.submittedAt == null && !Session.DRAFT.equals(s.state)) {
+            s.submittedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        }
+        return scheduleVersions.next(s.eventId).flatMap(scheduleVersion -> {
+            SessionPayload payload = new SessionPayload(s.id, s.eventId, scheduleVersion, s.title, s.subtitle,
+                    s.shortAbstract, s.longAbstract, s.language, s.level, s.state, s.wasPublic, s.startsAt, s.endsAt,
+                    s.trackId, s.microlocationId, s.sessionTypeId, List.copyOf(speakerIds), s.creatorId, s.createdAt,
+                    s.submittedAt, s.deletedAt);
+            return outbox.publish(Topics.SESSIONS, MessageTypes.SESSION_UPSERTED, "session", s.id, s.version, payload);
+        });
     }
 
     /** Loads the requested related rows of a page: one query per relationship, whatever the page size. */

@@ -7,6 +7,7 @@ import org.openevent.common.jsonapi.query.ResourceFields;
 import org.openevent.common.messaging.Outbox;
 import org.openevent.session.domain.SessionType;
 import org.openevent.session.repository.SessionTypeRepository;
+import org.openevent.session.repository.ScheduleVersionRepository;
 import org.openevent.session.rest.SessionTypeAttributes;
 
 /** Session types: written by the event's managers, readable wherever the event is. */
@@ -14,8 +15,9 @@ import org.openevent.session.rest.SessionTypeAttributes;
 @Singleton
 public class SessionTypeService extends EventChildService<SessionType, SessionTypeAttributes> {
 
-    public SessionTypeService(SessionTypeRepository repository, EventAccessService access, Outbox outbox) {
-        super(repository, access, outbox, "Session type", "session-type", MessageTypes.SESSION_TYPE_UPSERTED);
+    public SessionTypeService(SessionTypeRepository repository, EventAccessService access, Outbox outbox,
+                              ScheduleVersionRepository scheduleVersions) {
+        super(repository, access, outbox, scheduleVersions, "Session type", "session-type", MessageTypes.SESSION_TYPE_UPSERTED);
     }
 
     @Override
@@ -35,8 +37,8 @@ public class SessionTypeService extends EventChildService<SessionType, SessionTy
     }
 
     @Override
-    protected Object payload(SessionType type) {
-        return new SessionTypePayload(type.id, type.eventId, type.name, type.length, type.deletedAt);
+    protected Object payload(SessionType type, long scheduleVersion) {
+        return new SessionTypePayload(type.id, type.eventId, scheduleVersion, type.name, type.length, type.deletedAt);
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.openevent.common.jsonapi.query.ResourceFields;
 import org.openevent.common.messaging.Outbox;
 import org.openevent.session.domain.Speaker;
 import org.openevent.session.repository.SpeakerRepository;
+import org.openevent.session.repository.ScheduleVersionRepository;
 import org.openevent.session.rest.SpeakerAttributes;
 
 /**
@@ -21,8 +22,9 @@ public class SpeakerService extends EventChildService<Speaker, SpeakerAttributes
 
     private final SpeakerRepository speakers;
 
-    public SpeakerService(SpeakerRepository repository, EventAccessService access, Outbox outbox) {
-        super(repository, access, outbox, "Speaker", "speaker", MessageTypes.SPEAKER_UPSERTED);
+    public SpeakerService(SpeakerRepository repository, EventAccessService access, Outbox outbox,
+                          ScheduleVersionRepository scheduleVersions) {
+        super(repository, access, outbox, scheduleVersions, "Speaker", "speaker", MessageTypes.SPEAKER_UPSERTED);
         this.speakers = repository;
     }
 
@@ -89,9 +91,9 @@ public class SpeakerService extends EventChildService<Speaker, SpeakerAttributes
     }
 
     @Override
-    protected Object payload(Speaker speaker) {
+    protected Object payload(Speaker speaker, long scheduleVersion) {
         // The e-mail address is private and never leaves the service.
-        return new SpeakerPayload(speaker.id, speaker.eventId, speaker.name, speaker.organisation, speaker.position,
+        return new SpeakerPayload(speaker.id, speaker.eventId, scheduleVersion, speaker.name, speaker.organisation, speaker.position,
                 speaker.deletedAt);
     }
 

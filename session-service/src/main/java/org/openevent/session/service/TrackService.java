@@ -7,6 +7,7 @@ import org.openevent.common.jsonapi.query.ResourceFields;
 import org.openevent.common.messaging.Outbox;
 import org.openevent.session.domain.Track;
 import org.openevent.session.repository.TrackRepository;
+import org.openevent.session.repository.ScheduleVersionRepository;
 import org.openevent.session.rest.Colors;
 import org.openevent.session.rest.TrackAttributes;
 
@@ -15,8 +16,9 @@ import org.openevent.session.rest.TrackAttributes;
 @Singleton
 public class TrackService extends EventChildService<Track, TrackAttributes> {
 
-    public TrackService(TrackRepository repository, EventAccessService access, Outbox outbox) {
-        super(repository, access, outbox, "Track", "track", MessageTypes.TRACK_UPSERTED);
+    public TrackService(TrackRepository repository, EventAccessService access, Outbox outbox,
+                        ScheduleVersionRepository scheduleVersions) {
+        super(repository, access, outbox, scheduleVersions, "Track", "track", MessageTypes.TRACK_UPSERTED);
     }
 
     @Override
@@ -40,8 +42,8 @@ public class TrackService extends EventChildService<Track, TrackAttributes> {
     }
 
     @Override
-    protected Object payload(Track track) {
-        return new TrackPayload(track.id, track.eventId, track.name, track.description, track.color, track.deletedAt);
+    protected Object payload(Track track, long scheduleVersion) {
+        return new TrackPayload(track.id, track.eventId, scheduleVersion, track.name, track.description, track.color, track.deletedAt);
     }
 
     @Override
