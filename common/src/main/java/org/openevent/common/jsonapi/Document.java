@@ -22,6 +22,11 @@ public record Document(Object data, List<?> included, Map<String, Object> meta,
         return new Document(resources, null, Map.of("count", total), Map.of("self", selfLink), JsonApi.VERSION);
     }
 
+    /** A document whose primary data is explicitly null (an empty to-one related resource). */
+    public static Document nullData(String selfLink) {
+        return new Document(Relationship.NULL_DATA, null, null, Map.of("self", selfLink), JsonApi.VERSION);
+    }
+
     /** A document that carries only a meta object, e.g. the answer to a DELETE. */
     public static Document metaOnly(Map<String, Object> meta) {
         return new Document(null, null, meta, null, JsonApi.VERSION);

@@ -25,7 +25,7 @@ public class JsonApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
-        return respond(e.status(), List.of(e.toErrorObject()));
+        return respond(e.status(), e.toErrorObjects());
     }
 
     @ServerExceptionMapper

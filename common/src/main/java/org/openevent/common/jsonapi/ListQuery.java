@@ -20,9 +20,22 @@ public record ListQuery(Where where, String orderBy, PageRequest page, Multivalu
 
     /** Parses and validates; any bad value is a 400 naming the parameter. */
     public static ListQuery parse(UriInfo uri, ResourceFields fields, String alias, String defaultOrder) {
-        MultivaluedMap<String, String> params = uri.getQueryParameters();
+        return parse(uri.getQueryParameters(), fields, alias, defaultOrder, FilterCompiler.Restrictions.NONE);
+    }
+
+    /**
+     * Parses and validates, restricting nested filters to what the caller may see; any bad value, and any
+     * {@code page[...]} key other than number and size, is a 400 naming the parameter.
+     */
+    public static ListQuery parse(MultivaluedMap<String, String> params, ResourceFields fields, String alias,
+                                  String defaultOrder, FilterCompiler.Restrictions restrictions) {
+        for (String key : params.keySet()) {
+            if (key.startsWith("page[") && !key.equals("page[number]") && !key.equals("page[size]")) {
+                throw ApiException.badRequest(key, "'" + key + "' is not a valid parameter of pagination.");
+            }
+        }
         PageRequest page = PageRequest.parse(params.getFirst("page[number]"), params.getFirst("page[size]"));
-        Where where = FilterCompiler.compile(params.getFirst("filter"), fields, alias);
+        Where where = FilterCompiler.compile(params.getFirst("filter"), fields, alias, restrictions);
         String orderBy = SortCompiler.compile(params.getFirst("sort"), fields, alias, defaultOrder);
         return new ListQuery(where, orderBy, page, params);
     }

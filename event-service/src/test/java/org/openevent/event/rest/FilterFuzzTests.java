@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class FilterFuzzTests {
 
-    static final long SEED = Long.getLong("fuzz.seed", System.nanoTime());
+    /** Fixed so that every run is reproducible; another seed is one -Dfuzz.seed away. */
+    static final long SEED = Long.getLong("fuzz.seed", 20_261_201L);
     static final int ROUNDS = Integer.getInteger("fuzz.rounds", 2000);
     static final List<String> NAMES = List.of("name", "starts-at", "starts_at", "ends-at", "latitude", "state",
             "identifier", "created-at", "description", "id", "password", "owner", "sessions", "", "name\"", "e.id",

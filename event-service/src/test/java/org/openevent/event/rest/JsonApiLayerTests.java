@@ -82,7 +82,7 @@ class JsonApiLayerTests {
     void getAnswersCarryStrongEtagsAndMatchingRequestsGet304() {
         String id = publishedEvent();
         String etag = given().when().get("/v1/events/" + id).then().statusCode(200)
-                .header("ETag", matchesPattern("\"[A-Za-z0-9_-]{43}\"")).extract().header("ETag");
+                .header("ETag", matchesPattern("\"[A-Za-z0-9_-]{32}\"")).extract().header("ETag");
         given().header("If-None-Match", etag).when().get("/v1/events/" + id).then().statusCode(304)
                 .body(emptyOrNullString());
         given().header("If-None-Match", "W/" + etag).when().get("/v1/events/" + id).then().statusCode(304);

@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A stand-in for session-service's HTTP API (a remote process, not a database), so event-service's
+ * A stand-in for session-service's internal children route (a remote process, not a database), so event-service's
  * compound documents, timeouts and 503s can be tested on their own. Real wiring is covered end to end.
  */
 public class SessionServiceStub implements QuarkusTestResourceLifecycleManager {
@@ -17,8 +17,8 @@ public class SessionServiceStub implements QuarkusTestResourceLifecycleManager {
     /** How the stub answers: normally, or too slowly for the client's timeout. */
     public enum Mode { NORMAL, SLOW }
 
-    static volatile Mode mode = Mode.NORMAL;
-    static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
+    public static volatile Mode mode = Mode.NORMAL;
+    public static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
 
     private Vertx vertx;
 
@@ -26,23 +26,32 @@ public class SessionServiceStub implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer().requestHandler(request -> {
-            REQUESTS.add(request.path() + "?" + request.query() + " auth=" + request.getHeader("Authorization"));
+            REQUESTS.add(request.path() + "?" + request.query() + " auth=" + request.getHeader("Authorization")
+                    + " internal=" + request.getHeader("X-OpenEvent-Internal"));
             String path = request.path();
+            String event = request.getParam("events");
             long delay = mode == Mode.SLOW ? 5_000 : 1;
             vertx.setTimer(delay, tick -> {
-                if (path.endsWith("/microlocations")) {
-                    request.response().setStatusCode(404).end("{\"errors\": [{\"status\": \"404\"}]}");
-                } else if (path.endsWith("/sessions")) {
+                String include = request.getParam("include");
+                if (include != null && include.contains("nonsense")) {
+                    request.response().setStatusCode(400).putHeader("Content-Type", "application/vnd.api+json")
+                            .end("{\"errors\": [{\"status\": \"400\", \"detail\": \"'nonsense' is not a relationship\","
+                                    + " \"source\": {\"parameter\": \"include\"}}]}");
+                } else if (path.endsWith("/children/sessions")) {
                     request.response().putHeader("Content-Type", "application/vnd.api+json").end("""
                             {"data": [
                               {"type": "session", "id": "1", "attributes": {"title": "One"},
-                               "relationships": {"track": {"data": {"type": "track", "id": "7"}}}},
+                               "relationships": {"event": {"data": {"type": "event", "id": "%1$s"}},
+                                                 "track": {"data": {"type": "track", "id": "7"}}}},
                               {"type": "session", "id": "2", "attributes": {"title": "Two"},
-                               "relationships": {"track": {"data": {"type": "track", "id": "7"}}}}],
-                             "included": [{"type": "track", "id": "7", "attributes": {"name": "Web"}}]}""");
-                } else if (path.endsWith("/tracks")) {
-                    request.response().putHeader("Content-Type", "application/vnd.api+json")
-                            .end("{\"data\": [{\"type\": \"track\", \"id\": \"7\", \"attributes\": {\"name\": \"Web\"}}]}");
+                               "relationships": {"event": {"data": {"type": "event", "id": "%1$s"}},
+                                                 "track": {"data": {"type": "track", "id": "7"}}}}],
+                             "included": [{"type": "track", "id": "7", "attributes": {"name": "Web"}}]}"""
+                            .formatted(event));
+                } else if (path.endsWith("/children/tracks")) {
+                    request.response().putHeader("Content-Type", "application/vnd.api+json").end(("{\"data\": [{\"type\":"
+                            + " \"track\", \"id\": \"7\", \"attributes\": {\"name\": \"Web\"}, \"relationships\":"
+                            + " {\"event\": {\"data\": {\"type\": \"event\", \"id\": \"%s\"}}}}]}").formatted(event));
                 } else {
                     request.response().putHeader("Content-Type", "application/vnd.api+json").end("{\"data\": []}");
                 }
@@ -53,7 +62,7 @@ public class SessionServiceStub implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the session-service stub", e);
         }
-        return Map.of("quarkus.rest-client.session-service.url", "http://127.0.0.1:" + server.actualPort());
+        return Map.of("openevent.services.session-service.url", "http://127.0.0.1:" + server.actualPort());
     }
 
     @Override

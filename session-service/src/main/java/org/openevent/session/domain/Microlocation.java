@@ -3,11 +3,12 @@ package org.openevent.session.domain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import org.openevent.common.resource.EventChildEntity;
 
 /** A room (microlocation) where sessions of an event take place. */
 @Entity
 @Table(name = "microlocation")
-public class Microlocation extends EventScoped {
+public class Microlocation extends EventChildEntity {
 
     public String name;
     public Integer floor;
@@ -17,4 +18,10 @@ public class Microlocation extends EventScoped {
     public int position;
     @Column(name = "hidden_in_scheduler")
     public boolean hiddenInScheduler;
+    @Column(name = "is_chat_enabled")
+    public boolean chatEnabled;
+    @Column(name = "is_global_event_room")
+    public boolean globalEventRoom;
+    @Column(name = "chat_room_name")
+    public String chatRoomName;
 }

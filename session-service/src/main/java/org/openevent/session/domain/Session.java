@@ -6,11 +6,12 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
+import org.openevent.common.resource.EventChildEntity;
 
 /** A talk or other programme item of an event, moving through the call-for-speakers states. */
 @Entity
 @Table(name = "session")
-public class Session extends EventScoped {
+public class Session extends EventChildEntity {
 
     public static final String PENDING = "pending";
     public static final String ACCEPTED = "accepted";

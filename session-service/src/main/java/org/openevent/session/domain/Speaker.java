@@ -3,11 +3,12 @@ package org.openevent.session.domain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import org.openevent.common.resource.EventChildEntity;
 
 /** A speaker profile within one event; e-mail and mobile are private to organizers and the creator. */
 @Entity
 @Table(name = "speaker")
-public class Speaker extends EventScoped {
+public class Speaker extends EventChildEntity {
 
     @Column(name = "creator_id")
     public Long creatorId;

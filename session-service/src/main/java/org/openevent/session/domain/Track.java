@@ -3,11 +3,12 @@ package org.openevent.session.domain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import org.openevent.common.resource.EventChildEntity;
 
 /** A thematic track of an event's programme. */
 @Entity
 @Table(name = "track")
-public class Track extends EventScoped {
+public class Track extends EventChildEntity {
 
     public String name;
     public String description;

@@ -19,8 +19,21 @@ public class SessionSpeakerRepository implements PanacheRepositoryBase<SessionSp
         return list("sessionId in ?1 order by sessionId, speakerId", sessionIds);
     }
 
-    /** Persists the links; Panache refuses an empty batch, so that case is a no-op here. */
-    public Uni<Void> persistAll(List<SessionSpeaker> added) {
-        return added.isEmpty() ? Uni.createFrom().voidItem() : persist(added);
+    /** Makes the session's speakers exactly {@code speakerIds}, touching only the links that change. */
+    public Uni<Void> replace(long sessionId, List<Long> speakerIds) {
+        return forSessions(List.of(sessionId)).flatMap(current -> {
+            List<Long> before = current.stream().map(link -> link.speakerId).toList();
+            List<Long> removed = before.stream().filter(id -> !speakerIds.contains(id)).toList();
+            List<SessionSpeaker> added = speakerIds.stream().filter(id -> !before.contains(id))
+                    .map(id -> SessionSpeaker.of(sessionId, id)).toList();
+            Uni<Long> removal = removed.isEmpty() ? Uni.createFrom().item(0L)
+                    : delete("sessionId = ?1 and speakerId in ?2", sessionId, removed);
+            return removal.flatMap(ignored -> added.isEmpty() ? Uni.createFrom().voidItem() : persist(added));
+        });
+    }
+
+    /** The ids of the session's speakers, in id order. */
+    public Uni<List<Long>> speakerIds(long sessionId) {
+        return forSessions(List.of(sessionId)).map(links -> links.stream().map(link -> link.speakerId).toList());
     }
 }

@@ -63,6 +63,7 @@ final class Programme {
                 {"messageId": "%s", "type": "event.upserted", "schemaVersion": 1, "aggregateType": "event",
                  "aggregateId": "%d", "aggregateVersion": %d, "occurredAt": "2026-01-01T10:00:00Z",
                  "payload": {"id": %d, "identifier": "%s", "name": "%s", "description": null, "state": "%s",
+                   "privacy": "public", "sessionsSpeakersEnabled": true,
                    "startsAt": "2027-05-01T09:00:00Z", "endsAt": "2027-05-03T18:00:00Z", "timezone": "Europe/Berlin",
                    "locationName": null, "latitude": null, "longitude": null, "externalEventUrl": null,
                    "roles": [{"userId": %d, "role": "owner"}, {"userId": %d, "role": "coorganizer"}],

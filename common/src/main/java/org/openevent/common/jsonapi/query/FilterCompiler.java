@@ -35,14 +35,34 @@ public final class FilterCompiler {
     }
 
     private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private final Restrictions restrictions;
     private int aliasCounter;
     private int conditions;
 
-    private FilterCompiler() {
+    private FilterCompiler(Restrictions restrictions) {
+        this.restrictions = restrictions;
+    }
+
+    /**
+     * What a caller may see of a resource type inside a nested filter: an HQL condition on {@code alias}, or null
+     * for everything. Without it, {@code any} could test rows the caller must not know about (an oracle).
+     */
+    @FunctionalInterface
+    public interface Restrictions {
+
+        Restrictions NONE = (target, alias, bind) -> null;
+
+        /** The condition; values are bound through {@code bind}, which returns their placeholder. */
+        String condition(ResourceFields target, String alias, java.util.function.Function<Object, String> bind);
     }
 
     /** The condition for a raw {@code filter} value on {@code alias}; "1 = 1" when absent or empty. */
     public static Where compile(String rawFilter, ResourceFields fields, String alias) {
+        return compile(rawFilter, fields, alias, Restrictions.NONE);
+    }
+
+    /** As {@link #compile(String, ResourceFields, String)}, restricting nested filters to what the caller may see. */
+    public static Where compile(String rawFilter, ResourceFields fields, String alias, Restrictions restrictions) {
         if (rawFilter == null || rawFilter.isBlank()) {
             return new Where("1 = 1", Map.of());
         }
@@ -55,17 +75,11 @@ public final class FilterCompiler {
         } catch (JsonProcessingException e) {
             throw invalid("The filter is not valid JSON.");
         }
-        FilterCompiler compiler = new FilterCompiler();
-        String clause;
-        if (tree == null || tree.isNull()) {
-            clause = "1 = 1";
-        } else if (tree.isArray()) {
-            clause = compiler.conjunction(tree, fields, alias, 1);
-        } else if (tree.isObject()) {
-            clause = compiler.node(tree, fields, alias, 1);
-        } else {
+        FilterCompiler compiler = new FilterCompiler(restrictions);
+        if (tree == null || !tree.isArray()) {
             throw invalid("The filter must be a JSON array of conditions.");
         }
+        String clause = compiler.conjunction(tree, fields, alias, 1);
         return new Where(clause, Map.copyOf(compiler.parameters));
     }
 
@@ -114,8 +128,24 @@ public final class FilterCompiler {
     private String condition(JsonNode node, ResourceFields fields, String alias, int depth) {
         String name = text(node.get("name"), "name");
         String op = text(node.get("op"), "op").trim().toLowerCase();
+        int shortcut = name.indexOf("__");
+        if (shortcut > 0 && (op.equals("has") || op.equals("any"))) {
+            // "track__name has X" is the original's shorthand for "track has {name eq X}".
+            com.fasterxml.jackson.databind.node.ObjectNode inner = MAPPER.createObjectNode();
+            inner.put("name", name.substring(shortcut + 2));
+            inner.put("op", "eq");
+            inner.set("val", required(node.get("val")));
+            com.fasterxml.jackson.databind.node.ObjectNode outer = MAPPER.createObjectNode();
+            outer.put("name", name.substring(0, shortcut));
+            outer.put("op", op);
+            outer.set("val", inner);
+            return nested(outer, name.substring(0, shortcut), op, fields, alias, depth);
+        }
         if (op.equals("has") || op.equals("any")) {
             return nested(node, name, op, fields, alias, depth);
+        }
+        if (fields.field(name).isEmpty() && fields.relation(name).isPresent() && !node.has("field")) {
+            return relationIsNull(node, fields.relation(name).get(), op, alias);
         }
         Field field = fields.field(name)
                 .orElseThrow(() -> invalid("'" + name + "' is not a filterable field of " + fields.type() + "."));
@@ -128,6 +158,9 @@ public final class FilterCompiler {
                 throw invalid("'" + field.wireName() + "' and '" + other.wireName() + "' have different types.");
             }
             return path + " " + comparison(op) + " " + alias + "." + other.property();
+        }
+        if (!node.has("val")) {
+            throw invalid("The condition on '" + field.wireName() + "' has no 'val'.");
         }
         JsonNode val = node.get("val");
         return switch (op) {
@@ -160,13 +193,42 @@ public final class FilterCompiler {
         if (val == null || !(val.isObject() || val.isArray())) {
             throw invalid("'" + op + "' takes a condition object as its value.");
         }
+        if (relation.keyOnly()) {
+            // The target lives in another service: only its id (held here as a key) can be compared.
+            return val.isArray() ? conjunction(val, relation.target(), alias, depth + 1)
+                    : node(val, relation.target(), alias, depth + 1);
+        }
         String inner = "n" + (++aliasCounter);
         String nestedClause = val.isArray()
                 ? conjunction(val, relation.target(), inner, depth + 1)
                 : node(val, relation.target(), inner, depth + 1);
-        String correlation = relation.correlation().replace("{inner}", inner).replace("{outer}", alias);
+        return exists(relation, alias, inner) + " and " + nestedClause + ")";
+    }
+
+    /** {@code track eq null} / {@code track ne null}: whether a live, visible target exists. */
+    private String relationIsNull(JsonNode node, Relation relation, String op, String alias) {
+        if (!node.has("val") || !isNull(node.get("val"))) {
+            throw invalid("A relationship ('" + relation.wireName() + "') can only be compared with null; use "
+                    + (relation.toMany() ? "'any'" : "'has'") + " to filter on its attributes.");
+        }
+        boolean absent = switch (op) {
+            case "eq", "==", "is_", "is" -> true;
+            case "ne", "!=", "isnot", "is_not" -> false;
+            default -> throw invalid("'" + op + "' cannot compare a relationship with null.");
+        };
+        if (relation.keyOnly()) {
+            return alias + "." + relation.keyProperty() + (absent ? " is null" : " is not null");
+        }
+        String inner = "n" + (++aliasCounter);
+        return (absent ? "not " : "") + exists(relation, alias, inner) + ")";
+    }
+
+    /** The opening of {@code exists (select 1 from Target inner where <correlation> [and <visible>]}, unclosed. */
+    private String exists(Relation relation, String outer, String inner) {
+        String correlation = relation.correlation().replace("{inner}", inner).replace("{outer}", outer);
+        String visible = restrictions.condition(relation.target(), inner, this::parameter);
         return "exists (select 1 from " + relation.target().entity() + " " + inner + " where " + correlation
-                + " and " + nestedClause + ")";
+                + (visible == null ? "" : " and (" + visible + ")");
     }
 
     private String membership(Field field, String path, JsonNode val, boolean negate) {

@@ -40,7 +40,27 @@ public final class ResourceFields {
 
     /** A relationship nested filters may cross; supplied lazily so resources can refer to each other. */
     public ResourceFields relation(String wireName, boolean toMany, Supplier<ResourceFields> target, String correlation) {
-        relations.put(wireName, () -> new Relation(wireName, toMany, target.get(), correlation));
+        relations.put(wireName, () -> new Relation(wireName, toMany, target.get(), correlation, null));
+        return this;
+    }
+
+    /**
+     * As {@link #relation(String, boolean, Supplier, String)}; {@code liveTarget} (or null) is added to the
+     * correlation so that soft-deleted targets count as absent.
+     */
+    public ResourceFields relation(String wireName, boolean toMany, Supplier<ResourceFields> target,
+                                   String correlation, String liveTarget) {
+        String full = liveTarget == null ? correlation : correlation + " and " + liveTarget;
+        return relation(wireName, toMany, target, full);
+    }
+
+    /**
+     * A to-one relationship to another service's resource, held as the id in {@code keyProperty}: clients may
+     * compare it with null and filter {@code has {id ...}} on it.
+     */
+    public ResourceFields nullableKey(String wireName, String keyProperty) {
+        ResourceFields idOnly = ResourceFields.of(wireName, null).field("id", keyProperty, FieldType.LONG);
+        relations.put(wireName, () -> new Relation(wireName, false, idOnly, null, keyProperty));
         return this;
     }
 

@@ -1,0 +1,24 @@
+package org.openevent.common.resource;
+
+/** HQL fragments every generic query shares. */
+final class Queries {
+
+    private Queries() {
+    }
+
+    /**
+     * {@code " and <alias>.deletedAt is null and (<visible>)"} as far as they apply: soft-deleted rows only when
+     * {@code trashed}, and the rows the caller may see according to the type's rules.
+     */
+    static String liveAndVisible(ResourceRules<?> rules, Access access, String alias, Binder binder, boolean trashed) {
+        StringBuilder condition = new StringBuilder();
+        if (rules.type().softDelete() && !trashed) {
+            condition.append(" and ").append(alias).append(".deletedAt is null");
+        }
+        String visible = rules.visible(access, alias, binder);
+        if (visible != null) {
+            condition.append(" and (").append(visible).append(')');
+        }
+        return condition.toString();
+    }
+}

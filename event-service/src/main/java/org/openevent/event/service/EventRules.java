@@ -1,0 +1,295 @@
+package org.openevent.event.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.openevent.common.jsonapi.ApiException;
+import org.openevent.common.resource.Access;
+import org.openevent.common.resource.Changes;
+import org.openevent.common.resource.Relationship;
+import org.openevent.common.resource.ResourceEntity;
+import org.openevent.common.resource.ResourceRules;
+import org.openevent.common.resource.ResourceType;
+import org.openevent.common.resource.Roles;
+import org.openevent.common.resource.ValueType;
+import org.openevent.event.domain.Event;
+import org.openevent.event.domain.EventRole;
+
+/**
+ * Events: anyone signed in creates one and becomes its owner; co-organizers change it, its owner deletes it,
+ * admins also restore and remove it. Drafts exist only for the people working on them. Every change publishes
+ * the event's snapshot (with its role grants) to the other services.
+ */
+@ApplicationScoped
+public class EventRules implements ResourceRules<Event> {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String PAYMENTS = "Payments are not offered by this platform.";
+
+    static final ResourceType<Event> TYPE = ResourceType.define("event", "events", Event.class, Event::new)
+            .string("identifier", e -> e.identifier, null)
+            .string("name", e -> e.name, (e, v) -> e.name = v).required().notBlank().max(1000)
+            .url("externalEventUrl", e -> e.externalEventUrl, (e, v) -> e.externalEventUrl = v)
+            .datetime("startsAt", e -> e.startsAt, (e, v) -> e.startsAt = v).required()
+            .datetime("endsAt", e -> e.endsAt, (e, v) -> e.endsAt = v).required()
+            .string("timezone", e -> e.timezone, (e, v) -> e.timezone = v).required().timezone()
+            .bool("online", e -> e.online, (e, v) -> e.online = v).notNull().defaultTo(false)
+            .decimal("latitude", e -> e.latitude, (e, v) -> e.latitude = v).range(-90, 90)
+            .decimal("longitude", e -> e.longitude, (e, v) -> e.longitude = v).range(-180, 180)
+            .url("logoUrl", e -> e.logoUrl, (e, v) -> e.logoUrl = v)
+            .string("locationName", e -> e.locationName, (e, v) -> e.locationName = v).max(1000)
+            .string("searchableLocationName", e -> e.searchableLocationName, (e, v) -> e.searchableLocationName = v)
+            .max(1000)
+            .string("publicStreamLink", e -> e.publicStreamLink, (e, v) -> e.publicStreamLink = v).max(2048)
+            .bool("streamLoop", e -> e.streamLoop, (e, v) -> e.streamLoop = v).notNull().defaultTo(false)
+            .bool("streamAutoplay", e -> e.streamAutoplay, (e, v) -> e.streamAutoplay = v).notNull().defaultTo(false)
+            .text("description", e -> e.description, (e, v) -> e.description = v)
+            .text("afterOrderMessage", e -> e.afterOrderMessage, (e, v) -> e.afterOrderMessage = v)
+            .url("originalImageUrl", e -> e.originalImageUrl, (e, v) -> e.originalImageUrl = v)
+            .string("thumbnailImageUrl", e -> e.thumbnailImageUrl, null)
+            .string("largeImageUrl", e -> e.largeImageUrl, null)
+            .string("iconImageUrl", e -> e.iconImageUrl, null)
+            .bool("showRemainingTickets", e -> e.showRemainingTickets, (e, v) -> e.showRemainingTickets = v).notNull()
+            .defaultTo(false)
+            .string("ownerName", e -> e.ownerName, (e, v) -> e.ownerName = v).max(1000)
+            .bool("isMapShown", e -> e.isMapShown, (e, v) -> e.isMapShown = v)
+            .bool("isOneclickSignupEnabled", e -> e.isOneclickSignupEnabled, (e, v) -> e.isOneclickSignupEnabled = v)
+            .bool("hasOwnerInfo", e -> e.hasOwnerInfo, (e, v) -> e.hasOwnerInfo = v)
+            .text("ownerDescription", e -> e.ownerDescription, (e, v) -> e.ownerDescription = v)
+            .bool("isSessionsSpeakersEnabled", e -> e.isSessionsSpeakersEnabled,
+                    (e, v) -> e.isSessionsSpeakersEnabled = v).notNull().defaultTo(false)
+            .string("privacy", e -> e.privacy, (e, v) -> e.privacy = v).notNull().defaultTo("public")
+            .oneOf("public", "private")
+            .string("state", e -> e.state, (e, v) -> e.state = v).notNull().defaultTo(Event.DRAFT)
+            .oneOf(Event.DRAFT, Event.PUBLISHED)
+            .url("ticketUrl", e -> e.ticketUrl, (e, v) -> e.ticketUrl = v)
+            .text("codeOfConduct", e -> e.codeOfConduct, (e, v) -> e.codeOfConduct = v)
+            .datetime("schedulePublishedOn", e -> e.schedulePublishedOn, (e, v) -> e.schedulePublishedOn = v)
+            // Featuring and promotion are the platform's editorial decisions; the wizard sends them on every save.
+            .bool("isFeatured", e -> e.isFeatured, (e, v) -> e.isFeatured = v).notNull().defaultTo(false)
+            .writableWhen(Access::isStaff, true)
+            .bool("isPromoted", e -> e.isPromoted, (e, v) -> e.isPromoted = v).notNull().defaultTo(false)
+            .writableWhen(Access::isStaff, true)
+            .bool("isDemoted", e -> e.isDemoted, (e, v) -> e.isDemoted = v).notNull().defaultTo(false)
+            .writableWhen(Access::isStaff, true)
+            .bool("isAnnounced", e -> e.isAnnounced, (e, v) -> e.isAnnounced = v).notNull().defaultTo(false)
+            .bool("isTicketFormEnabled", e -> e.isTicketFormEnabled, (e, v) -> e.isTicketFormEnabled = v).notNull()
+            .defaultTo(true)
+            .bool("isCfsEnabled", e -> e.isCfsEnabled, (e, v) -> e.isCfsEnabled = v).notNull().defaultTo(false)
+            .string("paymentCountry", e -> e.paymentCountry, (e, v) -> e.paymentCountry = v).max(64)
+            .string("paymentCurrency", e -> e.paymentCurrency, (e, v) -> e.paymentCurrency = v).max(16)
+            .string("paypalEmail", e -> e.paypalEmail, (e, v) -> e.paypalEmail = v).email()
+            .readableWhen((access, event) -> access.isCoorganizer())
+            .bool("isTaxEnabled", e -> e.isTaxEnabled, (e, v) -> e.isTaxEnabled = v).notNull().defaultTo(false)
+            .bool("isBillingInfoMandatory", e -> e.isBillingInfoMandatory, (e, v) -> e.isBillingInfoMandatory = v)
+            .notNull().defaultTo(false)
+            .bool("isDonationEnabled", e -> e.isDonationEnabled, (e, v) -> e.isDonationEnabled = v).notNull()
+            .defaultTo(false)
+            .bool("isChatEnabled", e -> e.isChatEnabled, (e, v) -> e.isChatEnabled = v).notNull().defaultTo(false)
+            .bool("isVideoroomEnabled", e -> e.isVideoroomEnabled, (e, v) -> e.isVideoroomEnabled = v).notNull()
+            .defaultTo(false)
+            .bool("isDocumentEnabled", e -> e.isDocumentEnabled, (e, v) -> e.isDocumentEnabled = v).notNull()
+            .defaultTo(false)
+            .json("documentLinks", e -> e.documentLinks, (e, v) -> e.documentLinks = v)
+            .string("chatRoomName", e -> e.chatRoomName, null)
+            .bool("canPayByPaypal", e -> e.canPayByPaypal, (e, v) -> e.canPayByPaypal = v).notNull().defaultTo(false)
+            .bool("canPayByStripe", e -> e.canPayByStripe, (e, v) -> e.canPayByStripe = v).notNull().defaultTo(false)
+            .bool("canPayByCheque", e -> e.canPayByCheque, (e, v) -> e.canPayByCheque = v).notNull().defaultTo(false)
+            .bool("canPayByBank", e -> e.canPayByBank, (e, v) -> e.canPayByBank = v).notNull().defaultTo(false)
+            .bool("canPayByInvoice", e -> e.canPayByInvoice, (e, v) -> e.canPayByInvoice = v).notNull()
+            .defaultTo(false)
+            .bool("canPayOnsite", e -> e.canPayOnsite, (e, v) -> e.canPayOnsite = v).notNull().defaultTo(false)
+            .bool("canPayByOmise", e -> e.canPayByOmise, (e, v) -> e.canPayByOmise = v).notNull().defaultTo(false)
+            .bool("canPayByAlipay", e -> e.canPayByAlipay, (e, v) -> e.canPayByAlipay = v).notNull().defaultTo(false)
+            .bool("canPayByPaytm", e -> e.canPayByPaytm, (e, v) -> e.canPayByPaytm = v).notNull().defaultTo(false)
+            .text("chequeDetails", e -> e.chequeDetails, (e, v) -> e.chequeDetails = v)
+            .text("invoiceDetails", e -> e.invoiceDetails, (e, v) -> e.invoiceDetails = v)
+            .text("bankDetails", e -> e.bankDetails, (e, v) -> e.bankDetails = v)
+            .text("onsiteDetails", e -> e.onsiteDetails, (e, v) -> e.onsiteDetails = v)
+            .bool("isSponsorsEnabled", e -> e.isSponsorsEnabled, (e, v) -> e.isSponsorsEnabled = v).notNull()
+            .defaultTo(false)
+            .text("refundPolicy", e -> e.refundPolicy, (e, v) -> e.refundPolicy = v)
+            .bool("isBadgesEnabled", e -> e.isBadgesEnabled, (e, v) -> e.isBadgesEnabled = v).notNull()
+            .defaultTo(false)
+            // Calendar exports are linked from here once published feeds exist; until then an explicit null.
+            .computed("pentabarf-url", ValueType.STRING, e -> null)
+            .computed("ical-url", ValueType.STRING, e -> null)
+            .computed("xcal-url", ValueType.STRING, e -> null)
+            .computed("is-stripe-linked", ValueType.BOOLEAN, e -> false)
+            .datetime("createdAt", e -> e.createdAt, null)
+            // Admins restore a soft-deleted event with get_trashed=true and deleted-at: null.
+            .datetime("deletedAt", e -> e.deletedAt, (e, v) -> e.deletedAt = v).writableWhen(Access::isStaff, false)
+            .isEvent()
+            .alternateKey("identifier")
+            .remoteChildren("sessions", "session")
+            .remoteChildren("tracks", "track")
+            .remoteChildren("microlocations", "microlocation")
+            .remoteChildren("speakers", "speaker")
+            .remoteChildren("session-types", "session-type")
+            .remote("owner", false, "user", holders(Roles.OWNER))
+            .remote("organizers", true, "user", holders(Roles.ORGANIZER))
+            .remote("coorganizers", true, "user", holders(Roles.COORGANIZER))
+            .remote("track-organizers", true, "user", holders(Roles.TRACK_ORGANIZER))
+            .remote("registrars", true, "user", holders(Roles.REGISTRAR))
+            .remote("moderators", true, "user", holders(Roles.MODERATOR))
+            .empty("event-topic", false, "event-topic", "Event topics are not offered yet.")
+            .empty("event-sub-topic", false, "event-sub-topic", "Event sub-topics are not offered yet.")
+            .empty("event-type", false, "event-type", "Event types are not offered yet.")
+            .empty("event-copyright", false, "event-copyright", "Event copyrights are not offered yet.")
+            .empty("speakers-call", false, "speakers-call", "Calls for speakers are not offered yet.")
+            .empty("social-links", true, "social-link", "Social links are not offered yet.")
+            .empty("sponsors", true, "sponsor", "Sponsors are not offered yet.")
+            .empty("tickets", true, "ticket", "Tickets are not offered yet.")
+            .empty("group", false, "group", "Groups are not offered yet.")
+            .empty("custom-forms", true, "custom-form", "Custom forms are not offered yet.")
+            .empty("video-stream", false, "video-stream", "Video streams are not offered yet.")
+            .empty("exhibitors", true, "exhibitor", "Exhibitors are not offered yet.")
+            .empty("roles", true, "users-events-roles", "Role grants are not offered as a resource yet.")
+            .empty("tax", false, "tax", PAYMENTS)
+            .empty("stripe-authorization", false, "stripe-authorization", PAYMENTS)
+            .empty("order-statistics", false, "order-statistics-event", PAYMENTS)
+            .empty("orders", true, "order", PAYMENTS)
+            .empty("discount-codes", true, "discount-code", PAYMENTS)
+            .empty("access-codes", true, "access-code", PAYMENTS)
+            .empty("attendees", true, "attendee", PAYMENTS)
+            .empty("event-invoices", true, "event-invoice", PAYMENTS)
+            .defaultOrder("x.startsAt asc")
+            .permanentDelete()
+            .build();
+
+    private final EventSnapshots snapshots;
+
+    public EventRules(EventSnapshots snapshots) {
+        this.snapshots = snapshots;
+    }
+
+    @Override
+    public ResourceType<Event> type() {
+        return TYPE;
+    }
+
+    /** Published events for everyone; drafts for the people holding a role on them; all for admins. */
+    @Override
+    public String visible(Access access, String alias, Function<Object, String> bind) {
+        if (access.isStaff()) {
+            return null;
+        }
+        if (!access.isSignedIn()) {
+            return alias + ".state = 'published'";
+        }
+        return "(" + alias + ".state = 'published' or " + alias + ".id in (select r.eventId from EventRole r "
+                + "where r.userId = " + bind.apply(access.caller().userId()) + "))";
+    }
+
+    @Override
+    public boolean canSee(Access access, Event event) {
+        return event.isPublished() || access.hasAnyRole();
+    }
+
+    /** The public list of events: everyone may read it (the rows are what {@link #visible} allows). */
+    @Override
+    public void checkListAll(Access access) {
+    }
+
+    @Override
+    public void checkCreate(Access access, Changes<Event> changes) {
+        access.requireUser();
+    }
+
+    @Override
+    public void checkUpdate(Access access, Event event, Changes<Event> changes) {
+        access.requireCoorganizer();
+    }
+
+    @Override
+    public void checkDelete(Access access, Event event) {
+        access.requireUser();
+        if (!access.isOwner()) {
+            throw ApiException.forbidden("Only the owner may delete an event.");
+        }
+    }
+
+    @Override
+    public Uni<Void> validate(Access access, Event event, Changes<Event> changes) {
+        return changes.creating() ? uniqueIdentifier().invoke(identifier -> event.identifier = identifier)
+                .replaceWithVoid() : Uni.createFrom().voidItem();
+    }
+
+    @Override
+    public void prepare(Access access, Event event, Changes<Event> changes) {
+        if (!event.endsAt.isAfter(event.startsAt)) {
+            throw ApiException.attribute("ends-at", "ends-at should be after starts-at");
+        }
+        if (event.isDocumentEnabled && !validDocumentLinks(event.documentLinks)) {
+            throw ApiException.attribute("document-links", "Enter required fields link and name");
+        }
+        event.chatRoomName = event.name.replaceAll("[^A-Za-z0-9]+", "-") + "-" + event.identifier;
+    }
+
+    @Override
+    public Uni<Void> saved(Access access, Event event, Change change) {
+        return switch (change) {
+            case CREATED -> EventRole.persist(EventRole.of(event.id, access.caller().userId(), Roles.OWNER))
+                    .flatMap(ignored -> snapshots.publish(event));
+            case REMOVED -> {
+                if (event.deletedAt == null) {
+                    event.deletedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                }
+                event.changed();
+                yield snapshots.publish(event).flatMap(ignored -> EventRole.delete("eventId", event.id))
+                        .replaceWithVoid();
+            }
+            default -> snapshots.publish(event);
+        };
+    }
+
+    /** Linkage of the users holding a role, for a page of events, in one query. */
+    static Relationship.RemoteIds<Event> holders(String role) {
+        return events -> {
+            List<Long> ids = events.stream().map(ResourceEntity::id).toList();
+            return EventRole.<EventRole>list("eventId in ?1 and role = ?2 order by id", Set.copyOf(ids), role)
+                    .map(grants -> {
+                        Map<Long, List<Long>> users = new HashMap<>();
+                        grants.forEach(g -> users.computeIfAbsent(g.eventId, id -> new ArrayList<>()).add(g.userId));
+                        return users;
+                    });
+        };
+    }
+
+    private static boolean validDocumentLinks(JsonNode links) {
+        if (links == null || links.isNull()) {
+            return true;
+        }
+        if (!links.isArray()) {
+            return false;
+        }
+        for (JsonNode link : links) {
+            if (!link.isObject() || link.path("name").asText("").isBlank() || link.path("link").asText("").isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Eight hex digits, never all digits (a numeric path segment is an id), unique. */
+    private static Uni<String> uniqueIdentifier() {
+        byte[] bytes = new byte[4];
+        RANDOM.nextBytes(bytes);
+        String candidate = HexFormat.of().formatHex(bytes);
+        if (candidate.chars().allMatch(Character::isDigit)) {
+            return uniqueIdentifier();
+        }
+        return Event.count("identifier", candidate).flatMap(taken -> taken > 0 ? uniqueIdentifier()
+                : Uni.createFrom().item(candidate));
+    }
+}

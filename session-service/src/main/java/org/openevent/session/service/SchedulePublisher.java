@@ -1,0 +1,40 @@
+package org.openevent.session.service;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.function.LongFunction;
+import org.openevent.common.contract.Topics;
+import org.openevent.common.messaging.Outbox;
+import org.openevent.common.resource.EventChildEntity;
+import org.openevent.common.resource.ResourceRules;
+import org.openevent.session.repository.ScheduleVersionRepository;
+
+/**
+ * Publishes the snapshot of a changed schedule row to {@code openevent.sessions}, in the change's transaction,
+ * with the event's next schedule version (taken last, so the per-event row lock is held only until commit).
+ */
+@ApplicationScoped
+public class SchedulePublisher {
+
+    private final ScheduleVersionRepository versions;
+    private final Outbox outbox;
+
+    public SchedulePublisher(ScheduleVersionRepository versions, Outbox outbox) {
+        this.versions = versions;
+        this.outbox = outbox;
+    }
+
+    /** Adds the snapshot built by {@code payload} (given the schedule version) to the outbox. */
+    public Uni<Void> publish(EventChildEntity row, ResourceRules.Change change, String messageType,
+                             String aggregateType, LongFunction<Object> payload) {
+        if (change == ResourceRules.Change.REMOVED && row.deletedAt == null) {
+            // A removed row leaves consumers as a deletion snapshot.
+            row.softDelete(OffsetDateTime.now(ZoneOffset.UTC));
+            row.changed();
+        }
+        return versions.next(row.eventId).flatMap(scheduleVersion -> outbox.publish(Topics.SESSIONS, messageType,
+                aggregateType, row.id, row.version, payload.apply(scheduleVersion)));
+    }
+}
