@@ -102,6 +102,52 @@ public class ResourceEngine {
                 })).flatMap(this::finish);
     }
 
+    /**
+     * {@code GET /v1/users/<id>/<name>}: the rows of a local type related to a user (declared with
+     * {@code ofUser}); only the user and admins may read them, anyone else gets the same 404 as for no user.
+     */
+    public <E extends ResourceEntity> Uni<Document> userChildren(ApiRequest request, String rawUserId, String name) {
+        ResourceRules<E> rules = registry.<E>byUserRelation(name).orElseThrow(() -> ApiException.notFound("Route"));
+        long userId = Ids.parse(rawUserId, "User");
+        request.caller().requireUser();
+        if (!request.caller().admin() && !Long.valueOf(userId).equals(request.caller().userId())) {
+            throw ApiException.notFound("User");
+        }
+        Binder binder = new Binder();
+        String where = "(" + rules.type().userRelations().get(name).replace("{user}", binder.apply(userId)) + ")";
+        return Panache.withSession(() -> page(request, rules, Access.global(request.caller()), where, binder,
+                "/v1/users/" + userId + "/" + name)).flatMap(this::finish);
+    }
+
+    /** {@code GET /v1/events/<ref>/relationships/<collection>}: the linkage of an event's children here. */
+    public <E extends ResourceEntity> Uni<Document> eventChildrenLinkage(ApiRequest request, String reference,
+                                                                         String collection) {
+        ResourceRules<E> rules = this.<E>registeredCollection(collection);
+        if (!rules.type().eventChild()) {
+            throw ApiException.notFound("Route");
+        }
+        return Panache.withSession(() -> resolver.forEvent(request.caller(), reference, Access::eventVisible)
+                .flatMap(access -> {
+                    if (!access.eventVisible()) {
+                        throw eventNotFound(reference);
+                    }
+                    Binder binder = new Binder();
+                    String hql = "select x.id from " + rules.type().entityName() + " x where x.eventId = "
+                            + binder.apply(access.eventId()) + Queries.liveAndVisible(rules, access, "x", binder, false)
+                            + " order by x.id";
+                    return Panache.getSession().flatMap(session -> {
+                        var query = session.createSelectionQuery(hql, Long.class);
+                        binder.parameters().forEach(query::setParameter);
+                        return query.getResultList();
+                    }).map(ids -> {
+                        String self = "/v1/events/" + access.eventId();
+                        return new Document(ids.stream().map(id -> new ResourceIdentifier(rules.type().type(),
+                                String.valueOf(id))).toList(), null, null, Renderer.links(self, collection),
+                                JsonApi.VERSION);
+                    });
+                }));
+    }
+
     /** {@code GET /v1/<collection>/<id>/<relationship>}: the related resource or a page of related resources. */
     public <E extends ResourceEntity> Uni<Document> related(ApiRequest request, String type, String rawId,
                                                             String name) {
@@ -210,7 +256,7 @@ public class ResourceEngine {
             rules.adjust(granted, null, changes);
             rules.checkCreate(granted, changes);
             enforceWritable(rules, granted, changes);
-            return Panache.withTransaction(() -> {
+            return rules.beforeTransaction(granted, null, changes).flatMap(ready -> Panache.withTransaction(() -> {
                 E entity = rules.type().newEntity();
                 if (entity instanceof EventChildEntity child) {
                     child.assignEvent(granted.eventId());
@@ -227,7 +273,7 @@ public class ResourceEngine {
                         .flatMap(ignored -> writeToMany(rules, entity, changes))
                         .flatMap(ignored -> rules.saved(granted, entity, ResourceRules.Change.CREATED))
                         .replaceWith(() -> document(rules, entity, granted));
-            });
+            }));
         });
     }
 
@@ -252,7 +298,9 @@ public class ResourceEngine {
                     rules.adjust(found.access(), found.entity(), changes);
                     rules.checkUpdate(found.access(), found.entity(), changes);
                     enforceWritable(rules, found.access(), changes);
-                    return precondition(request, rules, found).replaceWith(found.access());
+                    return precondition(request, rules, found)
+                            .flatMap(ignored -> rules.beforeTransaction(found.access(), found.entity(), changes))
+                            .replaceWith(found.access());
                 })
                 .flatMap(access -> Panache.withTransaction(() -> locked(request, rules, id).flatMap(entity -> {
                     rules.checkUpdate(access, entity, changes);

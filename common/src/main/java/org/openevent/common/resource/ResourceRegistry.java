@@ -17,6 +17,7 @@ public class ResourceRegistry implements ResourceType.FieldsResolver {
     private final Map<String, ResourceRules<?>> byType = new HashMap<>();
     private final Map<String, ResourceRules<?>> byCollection = new HashMap<>();
     private final Map<String, QueryableProjection> projections = new HashMap<>();
+    private final Map<String, ResourceRules<?>> byUserRelation = new HashMap<>();
 
     public ResourceRegistry(@All List<ResourceRules<?>> rules, @All List<QueryableProjection> projections) {
         for (ResourceRules<?> rule : rules) {
@@ -24,6 +25,11 @@ public class ResourceRegistry implements ResourceType.FieldsResolver {
             if (byType.put(type.type(), rule) != null || byCollection.put(type.collection(), rule) != null) {
                 throw new IllegalStateException("Resource type " + type.type() + " is declared twice");
             }
+            type.userRelations().keySet().forEach(name -> {
+                if (byUserRelation.put(name, rule) != null) {
+                    throw new IllegalStateException("User relationship " + name + " is declared twice");
+                }
+            });
         }
         projections.forEach(projection -> this.projections.put(projection.fields().type(), projection));
     }
@@ -43,6 +49,12 @@ public class ResourceRegistry implements ResourceType.FieldsResolver {
     @SuppressWarnings("unchecked")
     public <E extends ResourceEntity> Optional<ResourceRules<E>> byCollection(String collection) {
         return Optional.ofNullable((ResourceRules<E>) byCollection.get(collection));
+    }
+
+    /** The local type listed at {@code /v1/users/<id>/<name>}, if any. */
+    @SuppressWarnings("unchecked")
+    public <E extends ResourceEntity> Optional<ResourceRules<E>> byUserRelation(String name) {
+        return Optional.ofNullable((ResourceRules<E>) byUserRelation.get(name));
     }
 
     public boolean isLocal(String type) {

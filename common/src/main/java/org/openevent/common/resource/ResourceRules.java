@@ -43,6 +43,14 @@ public interface ResourceRules<E extends ResourceEntity> {
     default void adjust(Access access, E entity, Changes<E> changes) {
     }
 
+    /**
+     * Slow work a write needs before its transaction opens (e.g. hashing a password on a worker thread), after
+     * access was checked; it may replace values in {@code changes}. {@code entity} is null on create.
+     */
+    default Uni<Void> beforeTransaction(Access access, E entity, Changes<E> changes) {
+        return Uni.createFrom().voidItem();
+    }
+
     /** Who may create: co-organizers for an event's children, admins for everything else. */
     default void checkCreate(Access access, Changes<E> changes) {
         requireManager(access);

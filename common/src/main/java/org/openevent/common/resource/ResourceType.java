@@ -44,6 +44,7 @@ public final class ResourceType<E extends ResourceEntity> {
     private final boolean eventChild;
     private final Function<E, Long> eventOf;
     private final String alternateKey;
+    private final Map<String, String> userRelations;
     private final String description;
     private ResourceFields fields;
 
@@ -62,6 +63,7 @@ public final class ResourceType<E extends ResourceEntity> {
         this.eventChild = builder.eventChild;
         this.eventOf = builder.eventOf;
         this.alternateKey = builder.alternateKey;
+        this.userRelations = Map.copyOf(builder.userRelations);
         this.description = builder.description;
     }
 
@@ -144,6 +146,14 @@ public final class ResourceType<E extends ResourceEntity> {
         return eventOf.apply(entity);
     }
 
+    /**
+     * The relationships of a user that list rows of this type ({@code /v1/users/<id>/<name>}), each as an HQL
+     * condition on alias {@code x} with {@code {user}} standing for the user's id.
+     */
+    public Map<String, String> userRelations() {
+        return userRelations;
+    }
+
     /** The property a path segment that is not a numeric id names a row by (e.g. an event's identifier), or null. */
     public String alternateKey() {
         return alternateKey;
@@ -221,6 +231,7 @@ public final class ResourceType<E extends ResourceEntity> {
         private boolean eventChild;
         private Function<E, Long> eventOf;
         private String alternateKey;
+        private final Map<String, String> userRelations = new LinkedHashMap<>();
         private String description;
         private Attribute<E> lastAttribute;
         private Relationship<E> lastRelationship;
@@ -491,6 +502,16 @@ public final class ResourceType<E extends ResourceEntity> {
         /** A relationship to another service's resources; {@code ids} yields the linkage per owner. */
         public Builder<E> remote(String name, boolean toMany, String targetType, Relationship.RemoteIds<E> ids) {
             relationship(name, toMany, targetType, Relationship.Source.REMOTE).remoteIds = ids;
+            return this;
+        }
+
+        /**
+         * Serves {@code /v1/users/<id>/<name>}: the rows of this type related to a user, selected by an HQL
+         * condition on alias {@code x} where {@code {user}} stands for the user's id. Only the user and admins
+         * may read them.
+         */
+        public Builder<E> ofUser(String name, String condition) {
+            userRelations.put(name, condition);
             return this;
         }
 

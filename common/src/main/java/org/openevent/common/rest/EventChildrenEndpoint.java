@@ -38,4 +38,13 @@ public abstract class EventChildrenEndpoint {
         return Requests.of(caller, uri, headers)
                 .flatMap(request -> engine.eventChildren(request, reference, collection));
     }
+
+    @GET
+    @Path("relationships/{collection}")
+    @Produces({JsonApi.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    public Uni<Document> linkage(@PathParam("ref") String reference, @PathParam("collection") String collection,
+                                 @Context UriInfo uri, @Context HttpHeaders headers) {
+        return Requests.of(caller, uri, headers)
+                .flatMap(request -> engine.eventChildrenLinkage(request, reference, collection));
+    }
 }
