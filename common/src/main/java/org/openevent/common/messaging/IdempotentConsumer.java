@@ -3,6 +3,8 @@ package org.openevent.common.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.function.Function;
@@ -11,7 +13,8 @@ import org.jboss.logging.Logger;
 /**
  * Applies each message at most once: the message id is recorded in {@code processed_message} in the
  * same transaction as its effects, so redeliveries are skipped. Unparseable records fail as poison
- * (the channel routes them to its dead-letter topic); transient failures are retried with back-off.
+ * (the channel routes them to its dead-letter topic); transient failures are retried with back-off. Typical use:
+ * {@code consumer.consume(record, handlers)} with a {@link MessageHandlers} registry built once per consumer.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -26,6 +29,11 @@ public class IdempotentConsumer {
         this.config = config;
     }
 
+    /** Parses the envelope and, unless already processed, dispatches it to its handler in one transaction. */
+    public Uni<Void> consume(String record, MessageHandlers handlers) {
+        return consume(record, handlers::dispatch);
+    }
+
     /** Parses the envelope and, unless already processed, runs {@code effect} in one transaction. */
     public Uni<Void> consume(String record, Function<Envelope, Uni<Void>> effect) {
         Envelope envelope;
@@ -37,19 +45,26 @@ public class IdempotentConsumer {
         if (envelope == null || !envelope.isWellFormed()) {
             return Uni.createFrom().failure(new PoisonMessageException("Malformed envelope", null));
         }
-        return Panache.withTransaction(() -> Panache.getSession()
-                        .flatMap(session -> session.createNativeQuery(
-                                        "INSERT INTO processed_message (message_id, processed_at) VALUES (:id, now()) "
-                                                + "ON CONFLICT DO NOTHING")
-                                .setParameter("id", envelope.messageId())
-                                .executeUpdate())
-                        .flatMap(inserted -> inserted == 0
-                                ? Uni.createFrom().voidItem()
-                                : effect.apply(envelope)))
+        // The back-off delay of a retry ends on a worker thread; Hibernate Reactive must run on the consumer's
+        // Vert.x context, so every attempt is subscribed there.
+        Context context = Vertx.currentContext();
+        Uni<Void> attempt = Panache.withTransaction(() -> Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(
+                                "INSERT INTO processed_message (message_id, processed_at) VALUES (:id, now()) "
+                                        + "ON CONFLICT DO NOTHING")
+                        .setParameter("id", envelope.messageId())
+                        .executeUpdate())
+                .flatMap(inserted -> inserted == 0
+                        ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().deferred(() -> effect.apply(envelope))));
+        if (context != null) {
+            attempt = attempt.runSubscriptionOn(command -> context.runOnContext(ignored -> command.run()));
+        }
+        return attempt
                 .onFailure(e -> !(e instanceof PoisonMessageException))
                 .invoke(e -> LOG.warnf("Message %s failed, retrying: %s", envelope.messageId(), e.getMessage()))
                 .onFailure(e -> !(e instanceof PoisonMessageException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(config.consumerRetries());
+                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(config.consumer().retries());
     }
 
     /** Reads a payload into its contract type, failing as poison when it does not fit. */
@@ -63,6 +78,6 @@ public class IdempotentConsumer {
 
     /** True when a projection at {@code currentVersion} should take a message of {@code incomingVersion}. */
     public static boolean isNewer(Long currentVersion, long incomingVersion) {
-        return currentVersion == null || incomingVersion > currentVersion;
+        return VersionGate.isNewer(currentVersion, incomingVersion);
     }
 }
