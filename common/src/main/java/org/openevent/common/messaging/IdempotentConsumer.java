@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,17 +39,11 @@ public class IdempotentConsumer {
     public Uni<Void> consume(String record, Function<Envelope, Uni<Void>> effect) {
         Envelope envelope;
         try {
-            envelope = mapper.readValue(record, Envelope.class);
-        } catch (Exception e) {
-            return Uni.createFrom().failure(new PoisonMessageException("Unparseable message", e));
+            envelope = parse(record);
+        } catch (PoisonMessageException e) {
+            return Uni.createFrom().failure(e);
         }
-        if (envelope == null || !envelope.isWellFormed()) {
-            return Uni.createFrom().failure(new PoisonMessageException("Malformed envelope", null));
-        }
-        // The back-off delay of a retry ends on a worker thread; Hibernate Reactive must run on the consumer's
-        // Vert.x context, so every attempt is subscribed there.
-        Context context = Vertx.currentContext();
-        Uni<Void> attempt = Panache.withTransaction(() -> Panache.getSession()
+        return retrying(envelope.messageId(), () -> Panache.withTransaction(() -> Panache.getSession()
                 .flatMap(session -> session.createNativeQuery(
                                 "INSERT INTO processed_message (message_id, processed_at) VALUES (:id, now()) "
                                         + "ON CONFLICT DO NOTHING")
@@ -56,13 +51,63 @@ public class IdempotentConsumer {
                         .executeUpdate())
                 .flatMap(inserted -> inserted == 0
                         ? Uni.createFrom().voidItem()
-                        : Uni.createFrom().deferred(() -> effect.apply(envelope))));
-        if (context != null) {
-            attempt = attempt.runSubscriptionOn(command -> context.runOnContext(ignored -> command.run()));
+                        : Uni.createFrom().deferred(() -> effect.apply(envelope)))));
+    }
+
+    /**
+     * For handlers that must not run inside one transaction (long work such as rendering a file): skips a message
+     * already recorded in the ledger, otherwise dispatches it outside any transaction and records it afterwards.
+     * Delivery stays at-least-once (a crash before the record is written repeats the handler), so the handler must
+     * make its own effect idempotent, e.g. with a conditional state change.
+     */
+    public Uni<Void> consumeOutsideTransaction(String record, MessageHandlers handlers) {
+        Envelope envelope;
+        try {
+            envelope = parse(record);
+        } catch (PoisonMessageException e) {
+            return Uni.createFrom().failure(e);
         }
-        return attempt
+        return retrying(envelope.messageId(), () -> Panache.withSession(() -> Panache.getSession()
+                        .flatMap(session -> session.createNativeQuery(
+                                        "SELECT count(*) FROM processed_message WHERE message_id = :id", Long.class)
+                                .setParameter("id", envelope.messageId()).getSingleResult()))
+                .flatMap(seen -> seen > 0 ? Uni.createFrom().voidItem()
+                        : handlers.dispatch(envelope).call(() -> Panache.withTransaction(() -> Panache.getSession()
+                                .flatMap(session -> session.createNativeQuery(
+                                                "INSERT INTO processed_message (message_id, processed_at) "
+                                                        + "VALUES (:id, now()) ON CONFLICT DO NOTHING")
+                                        .setParameter("id", envelope.messageId()).executeUpdate())))));
+    }
+
+    /** Reads a record's envelope, failing as poison when it is not JSON or lacks a mandatory member. */
+    public Envelope parse(String record) {
+        Envelope envelope;
+        try {
+            envelope = mapper.readValue(record, Envelope.class);
+        } catch (Exception e) {
+            throw new PoisonMessageException("Unparseable message", e);
+        }
+        if (envelope == null || !envelope.isWellFormed()) {
+            throw new PoisonMessageException("Malformed envelope", null);
+        }
+        return envelope;
+    }
+
+    /**
+     * Runs {@code attempt} and retries it with back-off after a transient failure (anything but poison), for
+     * handlers that keep their own idempotency instead of one transaction per message (e.g. long work that must
+     * not hold a transaction). Each attempt is subscribed on the caller's Vert.x context: the back-off delay ends
+     * on a worker thread, and Hibernate Reactive must run on the context.
+     */
+    public Uni<Void> retrying(String messageId, Supplier<Uni<Void>> attempt) {
+        Context context = Vertx.currentContext();
+        Uni<Void> once = Uni.createFrom().deferred(() -> attempt.get());
+        if (context != null) {
+            once = once.runSubscriptionOn(command -> context.runOnContext(ignored -> command.run()));
+        }
+        return once
                 .onFailure(e -> !(e instanceof PoisonMessageException))
-                .invoke(e -> LOG.warnf("Message %s failed, retrying: %s", envelope.messageId(), e.getMessage()))
+                .invoke(e -> LOG.warnf("Message %s failed, retrying: %s", messageId, e.getMessage()))
                 .onFailure(e -> !(e instanceof PoisonMessageException))
                 .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(config.consumer().retries());
     }
