@@ -294,7 +294,7 @@ public class ExportService {
         if (version <= 0) {
             return Uni.createFrom().item(0L);
         }
-        return Panache.withSession(() -> watermarks.current(eventId)).flatMap(seen -> {
+        return Panache.withTransaction(() -> watermarks.advance(eventId)).flatMap(seen -> {
             if (seen >= version || System.nanoTime() >= deadline) {
                 return Uni.createFrom().item(seen);
             }

@@ -1,6 +1,8 @@
 package org.openevent.export.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -43,7 +45,7 @@ import org.openevent.export.repository.TrackRepository;
 /**
  * Keeps the local copies of events and schedules up to date from snapshots, inside the idempotent consumer's
  * transaction: each snapshot is a version-gated upsert (an older one than stored is skipped; deletion is a
- * snapshot with {@code deletedAt}), and every schedule message, applied or skipped, advances its event's
+ * snapshot with {@code deletedAt}), and every schedule message, applied or skipped, counts towards its event's
  * schedule watermark, which exports wait for.
  */
 @ApplicationScoped
@@ -100,6 +102,20 @@ public class ProjectionService {
             BiFunction<Envelope, T, Uni<Boolean>> apply) {
         return (envelope, payload) -> apply.apply(envelope, payload)
                 .flatMap(applied -> watermarks.record(payload.eventId(), payload.scheduleVersion()));
+    }
+
+    /** Folds seen schedule versions into their events' watermarks, so the table of seen versions stays small. */
+    @Scheduled(every = "${openevent.export.watermark-compaction-interval:1m}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public Uni<Void> compactWatermarks() {
+        return Panache.withSession(() -> watermarks.eventsWithPendingVersions(500)).flatMap(eventIds -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Long eventId : eventIds) {
+                chain = chain.flatMap(ignored -> Panache.withTransaction(() -> watermarks.advance(eventId))
+                        .replaceWithVoid());
+            }
+            return chain;
+        });
     }
 
     private Uni<Void> applyEvent(Envelope envelope, EventPayload payload) {
@@ -206,9 +222,8 @@ public class ProjectionService {
                     session.updatedAt = occurredAt(envelope);
                     session.appliedAt = OffsetDateTime.now(ZoneOffset.UTC);
                     session.deletedAt = payload.deletedAt();
-                }).flatMap(applied -> applied ? sessionSpeakers.replace(payload.id(), links(payload))
-                        : Uni.createFrom().item(false).replaceWithVoid())
-                .replaceWith(true);
+                }).call(applied -> applied ? sessionSpeakers.replace(payload.id(), links(payload))
+                        : Uni.createFrom().voidItem());
     }
 
     private static List<SessionSpeaker> links(SessionPayload payload) {
