@@ -173,6 +173,56 @@ class OutboxRelayTests {
         }
     }
 
+    @Test
+    void whenTheActiveRelayLosesItsConnectionItTakesOverAgainAndKeepsRelaying() throws Exception {
+        awaitActive();
+        // A bigint advisory lock shows in pg_locks as classid (high half) and objid (low half); every database
+        // (each service's) has its own relay lock, so only this database's holder counts.
+        Tuple key = Tuple.of(OutboxRelay.LEADER_LOCK >>> 32, OutboxRelay.LEADER_LOCK & 0xffffffffL);
+        List<Row> holders = rows(HOLDERS, key);
+        assertEquals(1, holders.size(), "exactly one connection holds the relay lock");
+        rows("SELECT pg_terminate_backend($1)", Tuple.of(holders.get(0).getInteger("pid")));
+        await("the relay to notice", () -> !relay.isActive());
+
+        relay.tick(); // what the fallback poll does within its interval
+        awaitActive();
+        assertEquals(1, rows(HOLDERS, key).size());
+        String run = "takeover-" + RANDOM.nextInt(1_000_000);
+        try (KafkaProbe.Tail tail = KafkaProbe.tail(bootstrap, "openevent.relay-takeover")) {
+            long start = System.nanoTime();
+            pool.withTransaction(connection -> insert(connection, prefix + "openevent.relay-takeover", run, 1))
+                    .await().atMost(Duration.ofSeconds(10));
+            tail.await(record -> run.equals(record.key()), Duration.ofSeconds(5));
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(millis < 1_000, "woken on commit through the new LISTEN connection, not the 30 s poll: " + millis);
+        }
+    }
+
+    @Test
+    void drainsABacklogOfTenThousandRowsSpreadOverAHundredKeys() throws Exception {
+        awaitActive();
+        String run = "backlog-" + RANDOM.nextInt(1_000_000);
+        String topic = prefix + "openevent.relay-backlog";
+        int rows = 10_000;
+        try (KafkaProbe.Tail tail = KafkaProbe.tail(bootstrap, "openevent.relay-backlog")) {
+            long start = System.nanoTime();
+            pool.preparedQuery("INSERT INTO outbox_message (id, topic, message_key, fairness_key, envelope, created_at) "
+                            + "SELECT gen_random_uuid(), $1, $2 || (n % 100), $2 || (n % 100), "
+                            + "json_build_object('n', n)::text, now() FROM generate_series(1, $3) AS n ORDER BY n")
+                    .execute(Tuple.of(topic, run + "-", rows)).await().atMost(Duration.ofSeconds(30));
+            await("the backlog to drain", () -> unsentOf(topic) == 0);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("Outbox relay drained %d rows (batch size 100) in %.2f s: %.0f rows/s%n",
+                    rows, seconds, rows / seconds);
+            List<ConsumerRecord<String, String>> records = tail.collect(rows, r -> r.key().startsWith(run), TIMEOUT);
+            assertEquals(rows, records.stream().map(ConsumerRecord::value).distinct().count());
+        }
+    }
+
+    static final String HOLDERS = "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted "
+            + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+            + "AND classid::bigint = $1 AND objid::bigint = $2";
+
     private Uni<Void> insert(io.vertx.mutiny.sqlclient.SqlConnection connection, String topic, String key, int rows) {
         return connection.preparedQuery("INSERT INTO outbox_message (id, topic, message_key, fairness_key, envelope, "
                         + "created_at) SELECT gen_random_uuid(), $1, $2, $2, json_build_object('n', n)::text, now() "
@@ -187,6 +237,11 @@ class OutboxRelayTests {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    private long unsentOf(String topic) {
+        return rows("SELECT count(*) FROM outbox_message WHERE topic = $1 AND sent_at IS NULL", Tuple.of(topic))
+                .get(0).getLong(0);
     }
 
     private long unsent(String topic, String key) {
