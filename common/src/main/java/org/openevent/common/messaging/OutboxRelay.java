@@ -66,9 +66,10 @@ public class OutboxRelay {
     private final MessagingConfig.Relay config;
     private final String bootstrapServers;
     private final String clientId;
-    private final Counter published;
-    private final Counter sendFailures;
-    private final Timer publishLag;
+    private final MeterRegistry registry;
+    private Counter published;
+    private Counter sendFailures;
+    private Timer publishLag;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestUnsentMillis = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -90,6 +91,14 @@ public class OutboxRelay {
         this.config = config.relay();
         this.bootstrapServers = bootstrapServers;
         this.clientId = app + "-outbox";
+        this.registry = registry;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (!config.enabled()) {
+            LOG.debug("Outbox relay disabled (openevent.messaging.relay.enabled=false)");
+            return;
+        }
         this.published = registry.counter("openevent.outbox.published");
         this.sendFailures = registry.counter("openevent.outbox.send.failures");
         this.publishLag = Timer.builder("openevent.outbox.publish.lag")
@@ -99,13 +108,6 @@ public class OutboxRelay {
                 .description("Unsent outbox rows").register(registry);
         Gauge.builder("openevent.outbox.oldest.unsent.seconds", oldestUnsentMillis, v -> v.get() / 1000.0)
                 .description("Age of the oldest unsent outbox row").register(registry);
-    }
-
-    void start(@Observes StartupEvent startup) {
-        if (!config.enabled()) {
-            LOG.debug("Outbox relay disabled (openevent.messaging.relay.enabled=false)");
-            return;
-        }
         sender = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "outbox-relay-sender");
             thread.setDaemon(true);
