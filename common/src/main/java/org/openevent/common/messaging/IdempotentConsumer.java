@@ -3,15 +3,19 @@ package org.openevent.common.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
  * Applies each message at most once: the message id is recorded in {@code processed_message} in the
  * same transaction as its effects, so redeliveries are skipped. Unparseable records fail as poison
- * (the channel routes them to its dead-letter topic); transient failures are retried with back-off.
+ * (the channel routes them to its dead-letter topic); transient failures are retried with back-off. Typical use:
+ * {@code consumer.consume(record, handlers)} with a {@link MessageHandlers} registry built once per consumer.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -26,30 +30,86 @@ public class IdempotentConsumer {
         this.config = config;
     }
 
+    /** Parses the envelope and, unless already processed, dispatches it to its handler in one transaction. */
+    public Uni<Void> consume(String record, MessageHandlers handlers) {
+        return consume(record, handlers::dispatch);
+    }
+
     /** Parses the envelope and, unless already processed, runs {@code effect} in one transaction. */
     public Uni<Void> consume(String record, Function<Envelope, Uni<Void>> effect) {
         Envelope envelope;
         try {
+            envelope = parse(record);
+        } catch (PoisonMessageException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return retrying(envelope.messageId(), () -> Panache.withTransaction(() -> Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(
+                                "INSERT INTO processed_message (message_id, processed_at) VALUES (:id, now()) "
+                                        + "ON CONFLICT DO NOTHING")
+                        .setParameter("id", envelope.messageId())
+                        .executeUpdate())
+                .flatMap(inserted -> inserted == 0
+                        ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().deferred(() -> effect.apply(envelope)))));
+    }
+
+    /**
+     * For handlers that must not run inside one transaction (long work such as rendering a file): skips a message
+     * already recorded in the ledger, otherwise dispatches it outside any transaction and records it afterwards.
+     * Delivery stays at-least-once (a crash before the record is written repeats the handler), so the handler must
+     * make its own effect idempotent, e.g. with a conditional state change.
+     */
+    public Uni<Void> consumeOutsideTransaction(String record, MessageHandlers handlers) {
+        Envelope envelope;
+        try {
+            envelope = parse(record);
+        } catch (PoisonMessageException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return retrying(envelope.messageId(), () -> Panache.withSession(() -> Panache.getSession()
+                        .flatMap(session -> session.createNativeQuery(
+                                        "SELECT count(*) FROM processed_message WHERE message_id = :id", Long.class)
+                                .setParameter("id", envelope.messageId()).getSingleResult()))
+                .flatMap(seen -> seen > 0 ? Uni.createFrom().voidItem()
+                        : handlers.dispatch(envelope).call(() -> Panache.withTransaction(() -> Panache.getSession()
+                                .flatMap(session -> session.createNativeQuery(
+                                                "INSERT INTO processed_message (message_id, processed_at) "
+                                                        + "VALUES (:id, now()) ON CONFLICT DO NOTHING")
+                                        .setParameter("id", envelope.messageId()).executeUpdate())))));
+    }
+
+    /** Reads a record's envelope, failing as poison when it is not JSON or lacks a mandatory member. */
+    public Envelope parse(String record) {
+        Envelope envelope;
+        try {
             envelope = mapper.readValue(record, Envelope.class);
         } catch (Exception e) {
-            return Uni.createFrom().failure(new PoisonMessageException("Unparseable message", e));
+            throw new PoisonMessageException("Unparseable message", e);
         }
         if (envelope == null || !envelope.isWellFormed()) {
-            return Uni.createFrom().failure(new PoisonMessageException("Malformed envelope", null));
+            throw new PoisonMessageException("Malformed envelope", null);
         }
-        return Panache.withTransaction(() -> Panache.getSession()
-                        .flatMap(session -> session.createNativeQuery(
-                                        "INSERT INTO processed_message (message_id, processed_at) VALUES (:id, now()) "
-                                                + "ON CONFLICT DO NOTHING")
-                                .setParameter("id", envelope.messageId())
-                                .executeUpdate())
-                        .flatMap(inserted -> inserted == 0
-                                ? Uni.createFrom().voidItem()
-                                : effect.apply(envelope)))
+        return envelope;
+    }
+
+    /**
+     * Runs {@code attempt} and retries it with back-off after a transient failure (anything but poison), for
+     * handlers that keep their own idempotency instead of one transaction per message (e.g. long work that must
+     * not hold a transaction). Each attempt is subscribed on the caller's Vert.x context: the back-off delay ends
+     * on a worker thread, and Hibernate Reactive must run on the context.
+     */
+    public Uni<Void> retrying(String messageId, Supplier<Uni<Void>> attempt) {
+        Context context = Vertx.currentContext();
+        Uni<Void> once = Uni.createFrom().deferred(() -> attempt.get());
+        if (context != null) {
+            once = once.runSubscriptionOn(command -> context.runOnContext(ignored -> command.run()));
+        }
+        return once
                 .onFailure(e -> !(e instanceof PoisonMessageException))
-                .invoke(e -> LOG.warnf("Message %s failed, retrying: %s", envelope.messageId(), e.getMessage()))
+                .invoke(e -> LOG.warnf("Message %s failed, retrying: %s", messageId, e.getMessage()))
                 .onFailure(e -> !(e instanceof PoisonMessageException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(config.consumerRetries());
+                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(config.consumer().retries());
     }
 
     /** Reads a payload into its contract type, failing as poison when it does not fit. */
@@ -63,6 +123,6 @@ public class IdempotentConsumer {
 
     /** True when a projection at {@code currentVersion} should take a message of {@code incomingVersion}. */
     public static boolean isNewer(Long currentVersion, long incomingVersion) {
-        return currentVersion == null || incomingVersion > currentVersion;
+        return VersionGate.isNewer(currentVersion, incomingVersion);
     }
 }

@@ -5,30 +5,63 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Settings of the outbox relay and the idempotent consumers. */
+/** Settings of the outbox relay and the idempotent consumers ({@code openevent.messaging.*}). */
 @ConfigMapping(prefix = "openevent.messaging")
 public interface MessagingConfig {
 
-    /** Prepended to every topic name (e.g. {@code test.} for test runs sharing a broker with a platform). */
+    /** Prepended to every topic name (e.g. {@code test.export-service.} so module test runs never share topics). */
     Optional<String> topicPrefix();
 
-    /** How often the relay looks for unsent outbox rows (read by the scheduler expression). */
-    @WithDefault("500ms")
-    Duration outboxPollInterval();
+    /** The outbox relay. */
+    Relay relay();
 
-    /** How many outbox rows one relay round publishes at most. */
-    @WithDefault("100")
-    int outboxBatchSize();
+    /** The idempotent consumers. */
+    Consumer consumer();
 
-    /** How long a relay round waits for the broker's acknowledgements before giving up the round. */
-    @WithDefault("15s")
-    Duration sendTimeout();
+    /** Settings of the outbox relay. */
+    interface Relay {
 
-    /** Sent outbox rows older than this many days are purged. */
-    @WithDefault("7")
-    int outboxRetentionDays();
+        /** False in services that publish nothing: then no relay, no LISTEN connection and no Kafka producer run. */
+        @WithDefault("true")
+        boolean enabled();
 
-    /** How many times a consumer retries a message after a transient failure before dead-lettering it. */
-    @WithDefault("5")
-    int consumerRetries();
+        /**
+         * The slow fallback poll. The relay normally wakes on the NOTIFY sent at commit; the poll catches rows
+         * whose notification was lost (e.g. while the LISTEN connection reconnected) and retries failed sends.
+         */
+        @WithDefault("5s")
+        Duration pollInterval();
+
+        /** How many rows one round publishes at most (pipelined, then acknowledged together). */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How long a round waits for the broker's acknowledgements before leaving unacknowledged rows unsent. */
+        @WithDefault("45s")
+        Duration sendTimeout();
+
+        /** How long the producer may batch records before sending (Kafka {@code linger.ms}). */
+        @WithDefault("2ms")
+        Duration linger();
+
+        /** How long a send may block for metadata while the broker is unreachable (Kafka {@code max.block.ms}). */
+        @WithDefault("5s")
+        Duration maxBlock();
+
+        /** Upper bound for one record's delivery including retries (Kafka {@code delivery.timeout.ms}). */
+        @WithDefault("30s")
+        Duration deliveryTimeout();
+
+        /** Sent rows older than this are purged. */
+        @WithDefault("P7D")
+        Duration retention();
+    }
+
+    /** Settings of the idempotent consumers. */
+    interface Consumer {
+
+        /** How many times a message is retried after a transient failure before it is dead-lettered. */
+        @WithDefault("5")
+        int retries();
+    }
 }

@@ -22,16 +22,26 @@ public class Outbox {
         this.topicPrefix = config.topicPrefix().orElse("");
     }
 
-    /**
-     * Adds a message to the outbox. Must run inside an open Hibernate Reactive transaction so the message
-     * commits or rolls back together with the change it describes.
-     */
+    /** Adds a message whose fairness key is its aggregate id; see the seven-argument variant. */
     public Uni<Void> publish(String topic, String type, String aggregateType, Object aggregateId,
                              long aggregateVersion, Object payload) {
+        return publish(topic, type, aggregateType, aggregateId, aggregateVersion, payload, aggregateId);
+    }
+
+    /**
+     * Adds a message to the outbox. Must run inside an open Hibernate Reactive transaction so the message
+     * commits or rolls back together with the change it describes. The relay publishes the messages of one
+     * {@code fairnessKey} in the order they were written and lets all keys with a backlog take turns, so pass a
+     * key that groups what may wait behind each other (session-service: the event id of a schedule change, so
+     * one event's bulk load never delays another event's edits).
+     */
+    public Uni<Void> publish(String topic, String type, String aggregateType, Object aggregateId,
+                             long aggregateVersion, Object payload, Object fairnessKey) {
         OutboxMessage message = new OutboxMessage();
         message.id = UUID.randomUUID();
         message.topic = topicPrefix + topic;
         message.messageKey = String.valueOf(aggregateId);
+        message.fairnessKey = String.valueOf(fairnessKey);
         message.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         Envelope envelope = new Envelope(message.id.toString(), type, SCHEMA_VERSION, aggregateType,
                 message.messageKey, aggregateVersion, message.createdAt, mapper.valueToTree(payload));

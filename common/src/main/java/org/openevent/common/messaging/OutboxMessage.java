@@ -22,6 +22,10 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(name = "message_key", nullable = false)
     public String messageKey;
 
+    /** Rows of one fairness key are published in seq order; different keys take turns. */
+    @Column(name = "fairness_key", nullable = false)
+    public String fairnessKey;
+
     @Column(nullable = false, columnDefinition = "text")
     public String envelope;
 

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Settings of the calendar export: public links, UID domain and the window of time-zone rules written. */
+/** Settings of the calendar export: links, UIDs, time-zone window, freshness wait and render leases. */
 @ConfigMapping(prefix = "openevent.export")
 public interface ExportConfig {
 
@@ -34,4 +34,22 @@ public interface ExportConfig {
     /** How far before the first and after the last date the VTIMEZONE rules must reach. */
     @WithDefault("P366D")
     Duration timezoneMargin();
+
+    /**
+     * How long a renderer waits for the projection to reach the schedule version the task was requested at; the
+     * task fails with a clear message after it.
+     */
+    @WithDefault("30s")
+    Duration freshnessTimeout();
+
+    /** How often the renderer looks at the projection's watermark while it waits. */
+    @WithDefault("100ms")
+    Duration freshnessPollInterval();
+
+    /**
+     * How long a render claim lasts. A task whose renderer died is claimed again after it, so it must exceed the
+     * freshness timeout plus the longest render.
+     */
+    @WithDefault("3m")
+    Duration renderLease();
 }

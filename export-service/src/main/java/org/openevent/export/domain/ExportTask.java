@@ -8,12 +8,16 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** An asynchronous export: WAITING until rendered, then SUCCESS with a download URL or FAILURE with a reason. */
+/**
+ * An asynchronous export: WAITING, RENDERING while a renderer holds its claim (reported as WAITING), then SUCCESS
+ * with a download URL or FAILURE with a reason.
+ */
 @Entity
 @Table(name = "export_task")
 public class ExportTask extends PanacheEntityBase {
 
     public static final String WAITING = "WAITING";
+    public static final String RENDERING = "RENDERING";
     public static final String SUCCESS = "SUCCESS";
     public static final String FAILURE = "FAILURE";
     public static final String FORMAT_ICAL = "ical";
@@ -45,7 +49,17 @@ public class ExportTask extends PanacheEntityBase {
     @Column(name = "completed_at")
     public OffsetDateTime completedAt;
 
+    /** session-service's schedule version of the event at request time; the file must include it. */
+    @Column(name = "schedule_version")
+    public long scheduleVersion;
+
+    @Column(name = "claim_token")
+    public UUID claimToken;
+
+    @Column(name = "claim_expires_at")
+    public OffsetDateTime claimExpiresAt;
+
     public boolean isFinished() {
-        return !WAITING.equals(state);
+        return SUCCESS.equals(state) || FAILURE.equals(state);
     }
 }

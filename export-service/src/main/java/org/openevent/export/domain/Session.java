@@ -45,4 +45,7 @@ public class Session extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
     @Column(name = "deleted_at")
     public OffsetDateTime deletedAt;
+    /** When this service applied the snapshot. */
+    @Column(name = "applied_at")
+    public OffsetDateTime appliedAt;
 }

@@ -4,8 +4,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.openevent.common.contract.MessageTypes;
 import org.openevent.common.messaging.IdempotentConsumer;
+import org.openevent.common.messaging.MessageHandlers;
 import org.openevent.export.service.ProjectionService;
 
 /** Feeds event and schedule snapshots from Kafka into the local projection, each message at most once. */
@@ -13,24 +13,24 @@ import org.openevent.export.service.ProjectionService;
 public class ProjectionConsumer {
 
     private final IdempotentConsumer consumer;
-    private final ProjectionService projection;
+    private final MessageHandlers events;
+    private final MessageHandlers schedule;
 
     public ProjectionConsumer(IdempotentConsumer consumer, ProjectionService projection) {
         this.consumer = consumer;
-        this.projection = projection;
+        this.events = projection.eventHandlers();
+        this.schedule = projection.scheduleHandlers();
     }
 
     @Incoming("events-in")
     @ActivateRequestContext
     public Uni<Void> onEvent(String record) {
-        return consumer.consume(record, envelope -> MessageTypes.EVENT_UPSERTED.equals(envelope.type())
-                ? projection.applyEvent(envelope)
-                : Uni.createFrom().voidItem());
+        return consumer.consume(record, events);
     }
 
     @Incoming("sessions-in")
     @ActivateRequestContext
     public Uni<Void> onSchedule(String record) {
-        return consumer.consume(record, projection::applySchedule);
+        return consumer.consume(record, schedule);
     }
 }

@@ -5,12 +5,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.openevent.export.domain.Event;
 
-/** Projected events. */
+/** Projected events. Readers go through {@link #findLive} only, so a shared event projection can replace this. */
 @ApplicationScoped
 public class EventRepository implements PanacheRepositoryBase<Event, Long> {
 
     /** A live event by numeric id or by its identifier, as the original server resolves path segments. */
-    public Uni<Event> findByReference(String reference) {
+    public Uni<Event> findLive(String reference) {
         if (reference.matches("\\d{1,18}")) {
             return find("id = ?1 and deletedAt is null", Long.parseLong(reference)).firstResult();
         }

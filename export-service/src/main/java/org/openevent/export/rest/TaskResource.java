@@ -41,7 +41,8 @@ public class TaskResource {
 
     Map<String, Object> view(ExportTask task) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("state", task.state);
+        // The frontend treats every state but WAITING, SUCCESS and FAILURE as a failure: rendering is still waiting.
+        body.put("state", ExportTask.RENDERING.equals(task.state) ? ExportTask.WAITING : task.state);
         if (ExportTask.SUCCESS.equals(task.state)) {
             body.put("result", Map.of("download_url", links.sign(task.downloadUrl, task.id)));
         } else if (ExportTask.FAILURE.equals(task.state)) {

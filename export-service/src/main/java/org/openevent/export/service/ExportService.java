@@ -1,7 +1,8 @@
 package org.openevent.export.service;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,7 @@ import org.openevent.common.messaging.PoisonMessageException;
 import org.openevent.common.security.CallerIdentity;
 import org.openevent.export.calendar.CalendarRenderer;
 import org.openevent.export.calendar.Schedule;
+import org.openevent.export.client.ScheduleVersions;
 import org.openevent.export.config.ExportConfig;
 import org.openevent.export.domain.Event;
 import org.openevent.export.domain.ExportFile;
@@ -40,6 +42,7 @@ import org.openevent.export.repository.EventRoleRepository;
 import org.openevent.export.repository.ExportFileRepository;
 import org.openevent.export.repository.ExportTaskRepository;
 import org.openevent.export.repository.MicrolocationRepository;
+import org.openevent.export.repository.ScheduleWatermarkRepository;
 import org.openevent.export.repository.SessionRepository;
 import org.openevent.export.repository.SessionSpeakerRepository;
 import org.openevent.export.repository.SessionTypeRepository;
@@ -47,9 +50,13 @@ import org.openevent.export.repository.SpeakerRepository;
 import org.openevent.export.repository.TrackRepository;
 
 /**
- * The export task life cycle: a request creates a WAITING task plus an {@code export.requested} message in one
- * transaction; the consumer of that message renders the calendar, stores it and completes the task together
- * with an {@code export.completed} message. Tasks and files are visible to their requester and admins only.
+ * The export task life cycle. A request reads the event's schedule version from session-service and creates a
+ * WAITING task carrying it plus an {@code export.requested} message in one transaction. The consumer of that
+ * message claims the task (RENDERING, with a lease) in a short transaction, waits until the projection has seen
+ * that schedule version, renders on a worker thread with no transaction or lock held, and completes the task in a
+ * second short transaction that only succeeds while it still holds the claim: one file and one
+ * {@code export.completed} per task, whoever else receives the request. Tasks and files are visible to their
+ * requester and admins only.
  */
 @ApplicationScoped
 public class ExportService {
@@ -72,13 +79,18 @@ public class ExportService {
     private final ExportConfig config;
     private final Vertx vertx;
     private final DownloadLinks links;
+    private final ScheduleVersions scheduleVersions;
+    private final ScheduleWatermarkRepository watermarks;
 
     public ExportService(EventRepository events, EventRoleRepository roles, SessionRepository sessions,
                          SessionSpeakerRepository sessionSpeakers, TrackRepository tracks,
                          MicrolocationRepository rooms, SessionTypeRepository sessionTypes,
                          SpeakerRepository speakers, ExportTaskRepository tasks, ExportFileRepository files,
-                         Outbox outbox, ExportConfig config, Vertx vertx, DownloadLinks links) {
+                         Outbox outbox, ExportConfig config, Vertx vertx, DownloadLinks links,
+                         ScheduleVersions scheduleVersions, ScheduleWatermarkRepository watermarks) {
         this.links = links;
+        this.scheduleVersions = scheduleVersions;
+        this.watermarks = watermarks;
         this.events = events;
         this.roles = roles;
         this.sessions = sessions;
@@ -96,39 +108,47 @@ public class ExportService {
         this.vertx = vertx;
     }
 
-    /** Starts an iCalendar export of an event; owners, organizers, co-organizers and admins may. */
-    @WithTransaction
+    /**
+     * Starts an iCalendar export of an event; owners, organizers, co-organizers and admins may. The task records
+     * session-service's current schedule version of the event (asked outside any transaction); when that cannot be
+     * had the caller gets a 503 and no task exists.
+     */
     public Uni<ExportTask> requestIcal(CallerIdentity caller, String reference) {
         long userId = caller.requireUser();
-        return events.findByReference(reference)
-                .flatMap(event -> {
-                    if (event == null) {
-                        return Uni.createFrom().failure(ApiException.notFound("Event"));
-                    }
-                    Uni<Boolean> allowed = caller.admin() ? Uni.createFrom().item(true)
-                            : roles.roleOf(event.id, userId).map(Objects::nonNull);
-                    return allowed.flatMap(ok -> {
-                        if (!ok) {
-                            return Uni.createFrom().failure(
-                                    ApiException.forbidden("Only organizers of the event may export it."));
-                        }
-                        return createTask(event, userId);
-                    });
-                });
+        return Panache.withSession(() -> exportableEvent(caller, userId, reference))
+                .flatMap(eventId -> scheduleVersions.current(eventId)
+                        .flatMap(version -> Panache.withTransaction(() -> createTask(eventId, userId, version))));
     }
 
-    private Uni<ExportTask> createTask(Event event, long userId) {
+    private Uni<Long> exportableEvent(CallerIdentity caller, long userId, String reference) {
+        return events.findLive(reference).flatMap(event -> {
+            if (event == null) {
+                return Uni.createFrom().failure(ApiException.notFound("Event"));
+            }
+            Uni<Boolean> allowed = caller.admin() ? Uni.createFrom().item(true)
+                    : roles.roleOf(event.id, userId).map(Objects::nonNull);
+            return allowed.map(ok -> {
+                if (!ok) {
+                    throw ApiException.forbidden("Only organizers of the event may export it.");
+                }
+                return event.id;
+            });
+        });
+    }
+
+    private Uni<ExportTask> createTask(long eventId, long userId, long scheduleVersion) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         ExportTask task = new ExportTask();
         task.id = UUID.randomUUID();
-        task.eventId = event.id;
+        task.eventId = eventId;
         task.format = ExportTask.FORMAT_ICAL;
         task.requestedBy = userId;
         task.state = ExportTask.WAITING;
+        task.scheduleVersion = scheduleVersion;
         task.createdAt = now;
         task.updatedAt = now;
-        ExportRequestedPayload payload = new ExportRequestedPayload(task.id.toString(), event.id, task.format, userId,
-                0L); // no freshness barrier yet: the task renders whatever the projection holds
+        ExportRequestedPayload payload = new ExportRequestedPayload(task.id.toString(), eventId, task.format, userId,
+                scheduleVersion);
         return tasks.persist(task)
                 .flatMap(saved -> outbox.publish(Topics.EXPORT_REQUESTS, MessageTypes.EXPORT_REQUESTED, AGGREGATE,
                         task.id, 1, payload))
@@ -180,69 +200,146 @@ public class ExportService {
     }
 
     /**
-     * Handles an {@code export.requested} message inside the consumer's transaction. A task that is already
-     * finished is left alone, so redelivery neither re-renders nor publishes a second result.
+     * Handles an {@code export.requested} message (or re-runs a task whose renderer died). Only the caller that
+     * claims the task renders it; a finished task, or one another renderer holds under a live lease, is left alone,
+     * so redelivery and concurrent consumers neither render twice nor publish a second result. Must be called on a
+     * Vert.x context, outside any transaction.
      */
     public Uni<Void> process(ExportRequestedPayload request) {
         UUID taskId = parse(request.taskId());
         if (taskId == null) {
-            throw new PoisonMessageException("Export request with malformed task id " + request.taskId(), null);
+            return Uni.createFrom().failure(
+                    new PoisonMessageException("Export request with malformed task id " + request.taskId(), null));
         }
-        return tasks.lock(taskId).flatMap(task -> {
+        UUID token = UUID.randomUUID();
+        return Panache.withTransaction(() -> tasks.findById(taskId).flatMap(task -> {
             if (task == null) {
                 return Uni.createFrom().failure(
                         new PoisonMessageException("Export request for unknown task " + taskId, null));
             }
             if (task.isFinished()) {
-                LOG.debugf("Task %s already %s; ignoring the request", taskId, task.state);
+                return Uni.createFrom().nullItem();
+            }
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            return tasks.claim(taskId, token, now, now.plus(config.renderLease()))
+                    .map(claimed -> claimed ? new Claim(taskId, token, task.eventId, task.format, task.scheduleVersion)
+                            : null);
+        })).flatMap(claim -> {
+            if (claim == null) {
+                LOG.debugf("Task %s is finished or being rendered elsewhere; ignoring the request", taskId);
                 return Uni.createFrom().voidItem();
             }
-            if (!ExportTask.FORMAT_ICAL.equals(task.format)) {
-                return complete(task, null, null, "Unsupported export format " + task.format);
-            }
-            return events.findById(task.eventId).flatMap(event -> {
-                if (event == null || event.deletedAt != null) {
-                    return complete(task, null, null, "The event no longer exists.");
-                }
-                return loadSchedule(event)
-                        .flatMap(schedule -> vertx.executeBlocking(() -> renderer.render(schedule))
-                                .onItemOrFailure().transformToUni((bytes, failure) -> {
-                                    if (failure != null) {
-                                        LOG.warnf(failure, "Rendering task %s failed", taskId);
-                                        return complete(task, null, null, "Rendering the calendar failed: "
-                                                + failure.getMessage());
-                                    }
-                                    return complete(task, fileName(event), bytes, null);
-                                }));
-            });
+            return render(claim);
         });
     }
 
-    private Uni<Void> complete(ExportTask task, String fileName, byte[] content, String error) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        task.updatedAt = now;
-        task.completedAt = now;
-        Uni<Void> stored = Uni.createFrom().voidItem();
-        if (error == null) {
-            task.state = ExportTask.SUCCESS;
-            task.downloadUrl = config.downloadBaseUrl().map(base -> base.endsWith("/")
-                    ? base.substring(0, base.length() - 1) : base).orElse("")
-                    + "/v1/exports/" + task.id + "/" + fileName;
-            ExportFile file = new ExportFile();
-            file.taskId = task.id;
-            file.fileName = fileName;
-            file.contentType = CalendarRenderer.CONTENT_TYPE;
-            file.content = content;
-            file.createdAt = now;
-            stored = files.persist(file).replaceWithVoid();
-        } else {
-            task.state = ExportTask.FAILURE;
-            task.error = error;
+    /** Claims and renders tasks whose renderer let its lease expire (it crashed or lost its database). */
+    @Scheduled(every = "${openevent.export.sweep-interval:30s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public Uni<Void> resumeAbandoned() {
+        return Panache.withSession(() -> tasks.expiredClaims(OffsetDateTime.now(ZoneOffset.UTC), 20))
+                .flatMap(abandoned -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (ExportTask task : abandoned) {
+                        LOG.infof("Task %s was abandoned by its renderer; rendering it again", task.id);
+                        ExportRequestedPayload request = new ExportRequestedPayload(task.id.toString(), task.eventId,
+                                task.format, task.requestedBy, task.scheduleVersion);
+                        chain = chain.flatMap(ignored -> process(request)
+                                .onFailure().invoke(e -> LOG.warnf("Re-rendering task %s failed: %s", task.id,
+                                        e.getMessage()))
+                                .onFailure().recoverWithNull());
+                    }
+                    return chain;
+                });
+    }
+
+    private Uni<Void> render(Claim claim) {
+        if (!ExportTask.FORMAT_ICAL.equals(claim.format())) {
+            return complete(claim, null, null, "Unsupported export format " + claim.format());
         }
-        ExportCompletedPayload payload = new ExportCompletedPayload(task.id.toString(), task.eventId, task.state,
-                task.downloadUrl, task.error);
-        return stored.flatMap(ignored -> outbox.publish(Topics.EXPORT_RESULTS, MessageTypes.EXPORT_COMPLETED,
-                AGGREGATE, task.id, 2, payload));
+        long deadline = System.nanoTime() + config.freshnessTimeout().toNanos();
+        return awaitWatermark(claim.eventId(), claim.scheduleVersion(), deadline).flatMap(seen -> {
+            if (seen < claim.scheduleVersion()) {
+                return complete(claim, null, null, "The export could not include every change made before it was "
+                        + "requested: after " + config.freshnessTimeout().toSeconds() + " s this service had seen the "
+                        + "event's schedule up to version " + seen + " of " + claim.scheduleVersion()
+                        + ". Please try again later.");
+            }
+            return Panache.withSession(() -> events.findLive(String.valueOf(claim.eventId()))
+                    .flatMap(event -> event == null ? Uni.createFrom().nullItem()
+                            : loadSchedule(event).map(schedule -> Map.entry(fileName(event), schedule))))
+                    .flatMap(loaded -> {
+                        if (loaded == null) {
+                            return complete(claim, null, null, "The event no longer exists.");
+                        }
+                        // Rendering runs on a worker thread; no transaction and no lock are held meanwhile.
+                        return vertx.executeBlocking(() -> renderer.render(loaded.getValue()))
+                                .onItemOrFailure().transformToUni((bytes, failure) -> {
+                                    if (failure != null) {
+                                        LOG.warnf(failure, "Rendering task %s failed", claim.taskId());
+                                        return complete(claim, null, null, "Rendering the calendar failed: "
+                                                + failure.getMessage());
+                                    }
+                                    return complete(claim, loaded.getKey(), bytes, null);
+                                });
+                    });
+        });
+    }
+
+    /**
+     * The projection's schedule watermark of the event once it reaches {@code version}, or the last one seen at
+     * the deadline. Polls on Vert.x timers: no thread sleeps and no transaction stays open while waiting.
+     */
+    private Uni<Long> awaitWatermark(long eventId, long version, long deadline) {
+        if (version <= 0) {
+            return Uni.createFrom().item(0L);
+        }
+        return Panache.withTransaction(() -> watermarks.advance(eventId)).flatMap(seen -> {
+            if (seen >= version || System.nanoTime() >= deadline) {
+                return Uni.createFrom().item(seen);
+            }
+            long delay = Math.max(1, config.freshnessPollInterval().toMillis());
+            return Uni.createFrom().<Void>emitter(emitter -> vertx.setTimer(delay, id -> emitter.complete(null)))
+                    .flatMap(ignored -> awaitWatermark(eventId, version, deadline));
+        });
+    }
+
+    /**
+     * Stores the outcome in one short transaction, provided the claim is still ours: the file, the final state and
+     * the {@code export.completed} message commit together or not at all.
+     */
+    private Uni<Void> complete(Claim claim, String fileName, byte[] content, String error) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        String state = error == null ? ExportTask.SUCCESS : ExportTask.FAILURE;
+        String downloadUrl = error == null ? config.downloadBaseUrl().map(base -> base.endsWith("/")
+                ? base.substring(0, base.length() - 1) : base).orElse("")
+                + "/v1/exports/" + claim.taskId() + "/" + fileName : null;
+        return Panache.withTransaction(() -> tasks.complete(claim.taskId(), claim.token(), state, downloadUrl, error, now)
+                .flatMap(stillOurs -> {
+                    if (!stillOurs) {
+                        LOG.warnf("Task %s was claimed by another renderer meanwhile; discarding this result",
+                                claim.taskId());
+                        return Uni.createFrom().voidItem();
+                    }
+                    Uni<Void> stored = Uni.createFrom().voidItem();
+                    if (error == null) {
+                        ExportFile file = new ExportFile();
+                        file.taskId = claim.taskId();
+                        file.fileName = fileName;
+                        file.contentType = CalendarRenderer.CONTENT_TYPE;
+                        file.content = content;
+                        file.createdAt = now;
+                        stored = files.persist(file).replaceWithVoid();
+                    }
+                    ExportCompletedPayload payload = new ExportCompletedPayload(claim.taskId().toString(),
+                            claim.eventId(), state, downloadUrl, error);
+                    return stored.flatMap(ignored -> outbox.publish(Topics.EXPORT_RESULTS,
+                            MessageTypes.EXPORT_COMPLETED, AGGREGATE, claim.taskId(), 2, payload));
+                }));
+    }
+
+    /** A render claim: the task's facts the renderer needs, and the token that proves the claim. */
+    private record Claim(UUID taskId, UUID token, long eventId, String format, long scheduleVersion) {
     }
 
     /** Loads the event's scheduled sessions and, with one query per relationship, what they refer to. */

@@ -1,5 +1,8 @@
 package org.openevent.export.service;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -8,16 +11,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.logging.Logger;
+import java.util.function.BiFunction;
 import org.openevent.common.contract.EventPayload;
+import org.openevent.common.contract.MessageTypes;
 import org.openevent.common.contract.MicrolocationPayload;
+import org.openevent.common.contract.ScheduleChange;
 import org.openevent.common.contract.SessionPayload;
 import org.openevent.common.contract.SessionTypePayload;
 import org.openevent.common.contract.SpeakerPayload;
 import org.openevent.common.contract.TrackPayload;
 import org.openevent.common.messaging.Envelope;
-import org.openevent.common.messaging.IdempotentConsumer;
+import org.openevent.common.messaging.MessageHandlers;
 import org.openevent.common.messaging.PoisonMessageException;
+import org.openevent.common.messaging.VersionGate;
 import org.openevent.export.domain.Event;
 import org.openevent.export.domain.EventRole;
 import org.openevent.export.domain.Microlocation;
@@ -29,6 +35,7 @@ import org.openevent.export.domain.Track;
 import org.openevent.export.repository.EventRepository;
 import org.openevent.export.repository.EventRoleRepository;
 import org.openevent.export.repository.MicrolocationRepository;
+import org.openevent.export.repository.ScheduleWatermarkRepository;
 import org.openevent.export.repository.SessionRepository;
 import org.openevent.export.repository.SessionSpeakerRepository;
 import org.openevent.export.repository.SessionTypeRepository;
@@ -36,16 +43,14 @@ import org.openevent.export.repository.SpeakerRepository;
 import org.openevent.export.repository.TrackRepository;
 
 /**
- * Keeps the local copies of events and schedules up to date from snapshots. Runs inside the idempotent
- * consumer's transaction; a snapshot older than the stored version is ignored, deletion is a snapshot
- * with {@code deletedAt}.
+ * Keeps the local copies of events and schedules up to date from snapshots, inside the idempotent consumer's
+ * transaction: each snapshot is a version-gated upsert (an older one than stored is skipped; deletion is a
+ * snapshot with {@code deletedAt}), and every schedule message, applied or skipped, counts towards its event's
+ * schedule watermark, which exports wait for.
  */
 @ApplicationScoped
 public class ProjectionService {
 
-    private static final Logger LOG = Logger.getLogger(ProjectionService.class);
-
-    private final IdempotentConsumer consumer;
     private final EventRepository events;
     private final EventRoleRepository roles;
     private final TrackRepository tracks;
@@ -54,12 +59,15 @@ public class ProjectionService {
     private final SpeakerRepository speakers;
     private final SessionRepository sessions;
     private final SessionSpeakerRepository sessionSpeakers;
+    private final ScheduleWatermarkRepository watermarks;
+    private final MessageHandlers eventHandlers;
+    private final MessageHandlers scheduleHandlers;
 
-    public ProjectionService(IdempotentConsumer consumer, EventRepository events, EventRoleRepository roles,
+    public ProjectionService(ObjectMapper mapper, EventRepository events, EventRoleRepository roles,
                              TrackRepository tracks, MicrolocationRepository rooms,
                              SessionTypeRepository sessionTypes, SpeakerRepository speakers,
-                             SessionRepository sessions, SessionSpeakerRepository sessionSpeakers) {
-        this.consumer = consumer;
+                             SessionRepository sessions, SessionSpeakerRepository sessionSpeakers,
+                             ScheduleWatermarkRepository watermarks) {
         this.events = events;
         this.roles = roles;
         this.tracks = tracks;
@@ -68,21 +76,54 @@ public class ProjectionService {
         this.speakers = speakers;
         this.sessions = sessions;
         this.sessionSpeakers = sessionSpeakers;
+        this.watermarks = watermarks;
+        this.eventHandlers = MessageHandlers.using(mapper)
+                .on(MessageTypes.EVENT_UPSERTED, EventPayload.class, this::applyEvent);
+        this.scheduleHandlers = MessageHandlers.using(mapper)
+                .on(MessageTypes.TRACK_UPSERTED, TrackPayload.class, counted(this::applyTrack))
+                .on(MessageTypes.MICROLOCATION_UPSERTED, MicrolocationPayload.class, counted(this::applyRoom))
+                .on(MessageTypes.SESSION_TYPE_UPSERTED, SessionTypePayload.class, counted(this::applySessionType))
+                .on(MessageTypes.SPEAKER_UPSERTED, SpeakerPayload.class, counted(this::applySpeaker))
+                .on(MessageTypes.SESSION_UPSERTED, SessionPayload.class, counted(this::applySession));
     }
 
-    /** Applies an {@code event.upserted} snapshot with its role grants. */
-    public Uni<Void> applyEvent(Envelope envelope) {
-        EventPayload payload = consumer.payload(envelope, EventPayload.class);
+    /** Handlers of {@code openevent.events}. */
+    public MessageHandlers eventHandlers() {
+        return eventHandlers;
+    }
+
+    /** Handlers of {@code openevent.sessions}. */
+    public MessageHandlers scheduleHandlers() {
+        return scheduleHandlers;
+    }
+
+    /** Applies a schedule snapshot, then counts its schedule version as seen whether it was applied or stale. */
+    private <T extends ScheduleChange> BiFunction<Envelope, T, Uni<Void>> counted(
+            BiFunction<Envelope, T, Uni<Boolean>> apply) {
+        return (envelope, payload) -> apply.apply(envelope, payload)
+                .flatMap(applied -> watermarks.record(payload.eventId(), payload.scheduleVersion()));
+    }
+
+    /** Folds seen schedule versions into their events' watermarks, so the table of seen versions stays small. */
+    @Scheduled(every = "${openevent.export.watermark-compaction-interval:1m}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public Uni<Void> compactWatermarks() {
+        return Panache.withSession(() -> watermarks.eventsWithPendingVersions(500)).flatMap(eventIds -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Long eventId : eventIds) {
+                chain = chain.flatMap(ignored -> Panache.withTransaction(() -> watermarks.advance(eventId))
+                        .replaceWithVoid());
+            }
+            return chain;
+        });
+    }
+
+    private Uni<Void> applyEvent(Envelope envelope, EventPayload payload) {
         if (payload.identifier() == null || payload.name() == null) {
             throw new PoisonMessageException("Event snapshot " + envelope.messageId() + " lacks identifier or name", null);
         }
         long version = envelope.aggregateVersion();
-        return events.findById(payload.id()).flatMap(existing -> {
-            if (existing != null && !IdempotentConsumer.isNewer(existing.version, version)) {
-                LOG.debugf("Ignoring stale event %d version %d", payload.id(), version);
-                return Uni.createFrom().voidItem();
-            }
-            Event event = existing == null ? new Event() : existing;
+        return VersionGate.upsert(events, payload.id(), version, event -> event.version, Event::new, event -> {
             event.id = payload.id();
             event.identifier = payload.identifier();
             event.name = payload.name();
@@ -97,138 +138,102 @@ public class ProjectionService {
             event.version = version;
             event.updatedAt = occurredAt(envelope);
             event.deletedAt = payload.deletedAt();
-            Map<Long, EventRole> grants = new LinkedHashMap<>();
-            for (EventPayload.RoleGrant grant : payload.roles() == null ? List.<EventPayload.RoleGrant>of() : payload.roles()) {
-                if (grant != null && grant.role() != null && EventRole.EXPORTERS.contains(grant.role())) {
-                    grants.putIfAbsent(grant.userId(), EventRole.of(payload.id(), grant.userId(), grant.role()));
-                }
-            }
-            Uni<?> saved = existing == null ? events.persistAndFlush(event) : Uni.createFrom().voidItem();
-            return saved.flatMap(ignored -> roles.replace(payload.id(), new ArrayList<>(grants.values())));
-        });
+        }).flatMap(applied -> applied ? roles.replace(payload.id(), grants(payload)) : Uni.createFrom().voidItem());
     }
 
-    /** Applies a snapshot from session-service, dispatching on the message type; unknown types are skipped. */
-    public Uni<Void> applySchedule(Envelope envelope) {
-        return switch (envelope.type()) {
-            case "track.upserted" -> applyTrack(envelope);
-            case "microlocation.upserted" -> applyRoom(envelope);
-            case "session-type.upserted" -> applySessionType(envelope);
-            case "speaker.upserted" -> applySpeaker(envelope);
-            case "session.upserted" -> applySession(envelope);
-            default -> {
-                LOG.debugf("Ignoring message type %s", envelope.type());
-                yield Uni.createFrom().voidItem();
+    private static List<EventRole> grants(EventPayload payload) {
+        Map<Long, EventRole> grants = new LinkedHashMap<>();
+        for (EventPayload.RoleGrant grant : payload.roles() == null ? List.<EventPayload.RoleGrant>of() : payload.roles()) {
+            if (grant != null && grant.role() != null && EventRole.EXPORTERS.contains(grant.role())) {
+                grants.putIfAbsent(grant.userId(), EventRole.of(payload.id(), grant.userId(), grant.role()));
             }
-        };
+        }
+        return new ArrayList<>(grants.values());
     }
 
-    private Uni<Void> applyTrack(Envelope envelope) {
-        TrackPayload payload = consumer.payload(envelope, TrackPayload.class);
-        return tracks.findById(payload.id()).flatMap(existing -> {
-            if (existing != null && !IdempotentConsumer.isNewer(existing.version, envelope.aggregateVersion())) {
-                return Uni.createFrom().voidItem();
-            }
-            Track track = existing == null ? new Track() : existing;
+    private Uni<Boolean> applyTrack(Envelope envelope, TrackPayload payload) {
+        return VersionGate.upsert(tracks, payload.id(), envelope.aggregateVersion(), t -> t.version, Track::new, track -> {
             track.id = payload.id();
             track.eventId = payload.eventId();
             track.name = nonNull(payload.name());
             track.version = envelope.aggregateVersion();
             track.deletedAt = payload.deletedAt();
-            return existing == null ? tracks.persist(track).replaceWithVoid() : Uni.createFrom().voidItem();
         });
     }
 
-    private Uni<Void> applyRoom(Envelope envelope) {
-        MicrolocationPayload payload = consumer.payload(envelope, MicrolocationPayload.class);
-        return rooms.findById(payload.id()).flatMap(existing -> {
-            if (existing != null && !IdempotentConsumer.isNewer(existing.version, envelope.aggregateVersion())) {
-                return Uni.createFrom().voidItem();
-            }
-            Microlocation room = existing == null ? new Microlocation() : existing;
-            room.id = payload.id();
-            room.eventId = payload.eventId();
-            room.name = nonNull(payload.name());
-            room.floor = payload.floor();
-            room.latitude = payload.latitude();
-            room.longitude = payload.longitude();
-            room.version = envelope.aggregateVersion();
-            room.deletedAt = payload.deletedAt();
-            return existing == null ? rooms.persist(room).replaceWithVoid() : Uni.createFrom().voidItem();
-        });
+    private Uni<Boolean> applyRoom(Envelope envelope, MicrolocationPayload payload) {
+        return VersionGate.upsert(rooms, payload.id(), envelope.aggregateVersion(), r -> r.version, Microlocation::new,
+                room -> {
+                    room.id = payload.id();
+                    room.eventId = payload.eventId();
+                    room.name = nonNull(payload.name());
+                    room.floor = payload.floor();
+                    room.latitude = payload.latitude();
+                    room.longitude = payload.longitude();
+                    room.version = envelope.aggregateVersion();
+                    room.deletedAt = payload.deletedAt();
+                });
     }
 
-    private Uni<Void> applySessionType(Envelope envelope) {
-        SessionTypePayload payload = consumer.payload(envelope, SessionTypePayload.class);
-        return sessionTypes.findById(payload.id()).flatMap(existing -> {
-            if (existing != null && !IdempotentConsumer.isNewer(existing.version, envelope.aggregateVersion())) {
-                return Uni.createFrom().voidItem();
-            }
-            SessionType type = existing == null ? new SessionType() : existing;
-            type.id = payload.id();
-            type.eventId = payload.eventId();
-            type.name = nonNull(payload.name());
-            type.version = envelope.aggregateVersion();
-            type.deletedAt = payload.deletedAt();
-            return existing == null ? sessionTypes.persist(type).replaceWithVoid() : Uni.createFrom().voidItem();
-        });
+    private Uni<Boolean> applySessionType(Envelope envelope, SessionTypePayload payload) {
+        return VersionGate.upsert(sessionTypes, payload.id(), envelope.aggregateVersion(), t -> t.version,
+                SessionType::new, type -> {
+                    type.id = payload.id();
+                    type.eventId = payload.eventId();
+                    type.name = nonNull(payload.name());
+                    type.version = envelope.aggregateVersion();
+                    type.deletedAt = payload.deletedAt();
+                });
     }
 
-    private Uni<Void> applySpeaker(Envelope envelope) {
-        SpeakerPayload payload = consumer.payload(envelope, SpeakerPayload.class);
-        return speakers.findById(payload.id()).flatMap(existing -> {
-            if (existing != null && !IdempotentConsumer.isNewer(existing.version, envelope.aggregateVersion())) {
-                return Uni.createFrom().voidItem();
-            }
-            Speaker speaker = existing == null ? new Speaker() : existing;
-            speaker.id = payload.id();
-            speaker.eventId = payload.eventId();
-            speaker.name = nonNull(payload.name());
-            speaker.organisation = payload.organisation();
-            speaker.position = payload.position();
-            speaker.version = envelope.aggregateVersion();
-            speaker.deletedAt = payload.deletedAt();
-            return existing == null ? speakers.persist(speaker).replaceWithVoid() : Uni.createFrom().voidItem();
-        });
+    private Uni<Boolean> applySpeaker(Envelope envelope, SpeakerPayload payload) {
+        return VersionGate.upsert(speakers, payload.id(), envelope.aggregateVersion(), s -> s.version, Speaker::new,
+                speaker -> {
+                    speaker.id = payload.id();
+                    speaker.eventId = payload.eventId();
+                    speaker.name = nonNull(payload.name());
+                    speaker.organisation = payload.organisation();
+                    speaker.position = payload.position();
+                    speaker.version = envelope.aggregateVersion();
+                    speaker.deletedAt = payload.deletedAt();
+                });
     }
 
-    private Uni<Void> applySession(Envelope envelope) {
-        SessionPayload payload = consumer.payload(envelope, SessionPayload.class);
+    private Uni<Boolean> applySession(Envelope envelope, SessionPayload payload) {
         if (payload.state() == null) {
             throw new PoisonMessageException("Session snapshot " + envelope.messageId() + " has no state", null);
         }
-        return sessions.findById(payload.id()).flatMap(existing -> {
-            if (existing != null && !IdempotentConsumer.isNewer(existing.version, envelope.aggregateVersion())) {
-                LOG.debugf("Ignoring stale session %d version %d", payload.id(), envelope.aggregateVersion());
-                return Uni.createFrom().voidItem();
+        return VersionGate.upsert(sessions, payload.id(), envelope.aggregateVersion(), s -> s.version, Session::new,
+                session -> {
+                    session.id = payload.id();
+                    session.eventId = payload.eventId();
+                    session.title = nonNull(payload.title());
+                    session.subtitle = payload.subtitle();
+                    session.shortAbstract = payload.shortAbstract();
+                    session.longAbstract = payload.longAbstract();
+                    session.language = payload.language();
+                    session.state = payload.state();
+                    session.startsAt = payload.startsAt();
+                    session.endsAt = payload.endsAt();
+                    session.trackId = payload.trackId();
+                    session.microlocationId = payload.microlocationId();
+                    session.sessionTypeId = payload.sessionTypeId();
+                    session.version = envelope.aggregateVersion();
+                    session.updatedAt = occurredAt(envelope);
+                    session.appliedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                    session.deletedAt = payload.deletedAt();
+                }).call(applied -> applied ? sessionSpeakers.replace(payload.id(), links(payload))
+                        : Uni.createFrom().voidItem());
+    }
+
+    private static List<SessionSpeaker> links(SessionPayload payload) {
+        List<SessionSpeaker> links = new ArrayList<>();
+        for (Long speakerId : payload.speakerIds() == null ? List.<Long>of() : payload.speakerIds()) {
+            if (speakerId != null && links.stream().noneMatch(l -> l.speakerId == speakerId)) {
+                links.add(SessionSpeaker.of(payload.id(), speakerId, links.size()));
             }
-            Session session = existing == null ? new Session() : existing;
-            session.id = payload.id();
-            session.eventId = payload.eventId();
-            session.title = nonNull(payload.title());
-            session.subtitle = payload.subtitle();
-            session.shortAbstract = payload.shortAbstract();
-            session.longAbstract = payload.longAbstract();
-            session.language = payload.language();
-            session.state = payload.state();
-            session.startsAt = payload.startsAt();
-            session.endsAt = payload.endsAt();
-            session.trackId = payload.trackId();
-            session.microlocationId = payload.microlocationId();
-            session.sessionTypeId = payload.sessionTypeId();
-            session.version = envelope.aggregateVersion();
-            session.updatedAt = occurredAt(envelope);
-            session.deletedAt = payload.deletedAt();
-            List<SessionSpeaker> links = new ArrayList<>();
-            List<Long> speakerIds = payload.speakerIds() == null ? List.of() : payload.speakerIds();
-            for (Long speakerId : speakerIds) {
-                if (speakerId != null && links.stream().noneMatch(l -> l.speakerId == speakerId)) {
-                    links.add(SessionSpeaker.of(payload.id(), speakerId, links.size()));
-                }
-            }
-            Uni<?> saved = existing == null ? sessions.persistAndFlush(session) : Uni.createFrom().voidItem();
-            return saved.flatMap(ignored -> sessionSpeakers.replace(payload.id(), links));
-        });
+        }
+        return links;
     }
 
     private static OffsetDateTime occurredAt(Envelope envelope) {

@@ -17,6 +17,7 @@ import biweekly.component.VEvent;
 import biweekly.component.VTimezone;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -48,12 +49,14 @@ import org.openevent.common.contract.Topics;
 import org.openevent.common.contract.TrackPayload;
 import org.openevent.common.testing.KafkaProbe;
 import org.openevent.common.testing.TestTokens;
+import org.openevent.export.SessionServiceStub;
 
 /**
  * The export flow end to end against real PostgreSQL and Kafka: synthetic snapshots build the projection,
  * the HTTP API starts a task, the Kafka consumer renders it and the file is downloaded and parsed.
  */
 @QuarkusTest
+@WithTestResource(SessionServiceStub.class)
 class ExportResourceTests {
 
     static final Duration DEADLINE = Duration.ofSeconds(60);

@@ -3,8 +3,8 @@ package org.openevent.stats.service;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.openevent.common.contract.EventPayload;
-import org.openevent.common.messaging.IdempotentConsumer;
 import org.openevent.common.messaging.PoisonMessageException;
+import org.openevent.common.messaging.VersionGate;
 import org.openevent.stats.domain.EventProjection;
 import org.openevent.stats.repository.EventProjectionRepository;
 
@@ -24,18 +24,13 @@ public class EventProjector {
             return Uni.createFrom().failure(new PoisonMessageException(
                     "Event snapshot id " + snapshot.id() + " does not match aggregate " + aggregateId, null));
         }
-        return events.findById(snapshot.id()).flatMap(current -> {
-            if (!IdempotentConsumer.isNewer(current == null ? null : current.version, version)) {
-                return Uni.createFrom().voidItem();
-            }
-            EventProjection row = current != null ? current : new EventProjection();
+        return VersionGate.upsert(events, snapshot.id(), version, row -> row.version, EventProjection::new, row -> {
             row.id = snapshot.id();
             row.state = snapshot.state();
             row.startsAt = snapshot.startsAt();
             row.endsAt = snapshot.endsAt();
             row.deletedAt = snapshot.deletedAt();
             row.version = version;
-            return current != null ? Uni.createFrom().voidItem() : events.persist(row).replaceWithVoid();
-        });
+        }).replaceWithVoid();
     }
 }

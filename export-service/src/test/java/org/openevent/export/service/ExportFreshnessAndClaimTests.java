@@ -1,0 +1,341 @@
+package org.openevent.export.service;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import biweekly.Biweekly;
+import biweekly.component.VEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.openevent.common.contract.EventPayload;
+import org.openevent.common.contract.ExportRequestedPayload;
+import org.openevent.common.contract.MicrolocationPayload;
+import org.openevent.common.contract.SessionPayload;
+import org.openevent.common.contract.Topics;
+import org.openevent.common.contract.TrackPayload;
+import org.openevent.common.testing.KafkaProbe;
+import org.openevent.common.testing.TestTokens;
+import org.openevent.export.SessionServiceStub;
+
+/**
+ * An export contains every schedule change committed before it was requested (the renderer waits for the
+ * projection's watermark to reach the task's schedule version, and fails clearly when it does not arrive in time),
+ * rendering holds no transaction, and however many consumers receive one request there is one file and one result.
+ * session-service is the {@link SessionServiceStub}; the freshness timeout is 3 s here.
+ */
+@QuarkusTest
+@WithTestResource(SessionServiceStub.class)
+class ExportFreshnessAndClaimTests {
+
+    static final Duration DEADLINE = Duration.ofSeconds(60);
+    static final long SEED = Long.getLong("openevent.test.seed", System.currentTimeMillis());
+    static final Random RANDOM = new Random(SEED);
+    static final OffsetDateTime START = OffsetDateTime.parse("2027-09-01T09:00:00Z");
+
+    static {
+        System.out.println("ExportFreshnessAndClaimTests seed " + SEED + " (-Dopenevent.test.seed=...)");
+    }
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ExportService exports;
+
+    @Inject
+    Vertx vertx;
+
+    @Test
+    void anExportRequestedRightAfterABurstOfOutOfOrderChangesContainsThemAll() throws Exception {
+        long event = newEvent();
+        long owner = event + 1;
+        int sessions = 12;
+        // Versions 1 (track) and 2 (room), then one per session; the burst goes out newest first, one key each,
+        // so the partitions deliver them in no particular order.
+        List<ProducerRecord<String, String>> burst = new ArrayList<>();
+        burst.add(record(Topics.SESSIONS, "track.upserted", "track", event + 10, 1,
+                new TrackPayload(event + 10, event, 1, "Main", null, null, null)));
+        burst.add(record(Topics.SESSIONS, "microlocation.upserted", "microlocation", event + 11, 1,
+                new MicrolocationPayload(event + 11, event, 2, "Room 1", null, null, null, null)));
+        for (int i = 0; i < sessions; i++) {
+            long id = event + 100 + i;
+            SessionPayload talk = session(id, event, 3 + i, "Talk " + i, START.plusHours(i));
+            burst.add(record(Topics.SESSIONS, "session.upserted", "session", id, 1, new SessionPayload(id, event,
+                    talk.scheduleVersion(), talk.title(), null, null, null, "en", null, "accepted", true,
+                    talk.startsAt(), talk.endsAt(), event + 10, event + 11, null, List.of(), null, null, null, null)));
+        }
+        Collections.reverse(burst);
+        SessionServiceStub.scheduleVersion(event, 2 + sessions);
+        send(burst);
+
+        JsonNode task = awaitTask(startExport(event, owner), owner);
+        assertEquals("SUCCESS", task.get("state").asText(), task.toString());
+        String ics = given().when().get(task.get("result").get("download_url").asText())
+                .then().statusCode(200).extract().asString();
+        List<VEvent> events = Biweekly.parse(ics).first().getEvents();
+        assertEquals(sessions, events.size(), "every session committed before the request");
+        assertTrue(events.stream().allMatch(e -> e.getLocation() != null
+                && e.getLocation().getValue().startsWith("Room 1")), ics);
+        assertTrue(events.stream().allMatch(e -> "Main".equals(e.getCategories().get(0).getValues().get(0))), ics);
+        assertEquals(2L + sessions, count("SELECT version FROM schedule_watermark WHERE event_id = $1", event));
+        assertEquals(0L, count("SELECT count(*) FROM schedule_version_seen WHERE event_id = $1", event));
+    }
+
+    @Test
+    void anExportWhoseScheduleVersionNeverArrivesFailsWithAClearMessage() throws Exception {
+        long event = newEvent();
+        long owner = event + 1;
+        List<ProducerRecord<String, String>> changes = new ArrayList<>();
+        for (long version : new long[] {1, 2, 4, 5}) {
+            long id = event + 100 + version;
+            changes.add(record(Topics.SESSIONS, "session.upserted", "session", id, 1,
+                    session(id, event, version, "Talk " + version, START)));
+        }
+        send(changes);
+        SessionServiceStub.scheduleVersion(event, 5);
+        await("versions 1, 2, 4 and 5 seen", () -> count("SELECT count(*) FROM session WHERE event_id = $1", event) == 4);
+
+        long started = System.nanoTime();
+        JsonNode task = awaitTask(startExport(event, owner), owner);
+        assertEquals("FAILURE", task.get("state").asText(), task.toString());
+        assertTrue(task.get("result").asText().contains("up to version 2 of 5"), task.toString());
+        assertTrue(System.nanoTime() - started >= TimeUnit.SECONDS.toNanos(3), "it waited the freshness timeout");
+        assertEquals(0L, count("SELECT count(*) FROM export_file f JOIN export_task t ON t.id = f.task_id "
+                + "WHERE t.event_id = $1", event));
+    }
+
+    @Test
+    void withoutAnAnswerFromSessionServiceTheRequestIsA503AndNoTaskExists() throws Exception {
+        long event = newEvent();
+        SessionServiceStub.failing(true);
+        try {
+            given().header("Authorization", TestTokens.jwtHeader(TestTokens.user(event + 1)))
+                    .when().get("/v1/events/" + event + "/export/ical")
+                    .then().statusCode(503).body("errors[0].status", equalTo("503"));
+        } finally {
+            SessionServiceStub.failing(false);
+        }
+        assertEquals(0L, count("SELECT count(*) FROM export_task WHERE event_id = $1", event));
+    }
+
+    @Test
+    void aSecondConsumerOfTheSameRequestNeitherRendersNorPublishesAgain() throws Exception {
+        long event = newEvent();
+        long owner = event + 1;
+        long sessionId = event + 100;
+        send(List.of(record(Topics.SESSIONS, "session.upserted", "session", sessionId, 1,
+                session(sessionId, event, 1, "First", START))));
+        // The export needs version 2, which is held back: the first consumer claims the task and waits.
+        SessionServiceStub.scheduleVersion(event, 2);
+        String taskUrl = startExport(event, owner);
+        String taskId = taskUrl.substring(taskUrl.lastIndexOf('/') + 1);
+        await("the first consumer's claim", () -> "RENDERING".equals(text(
+                "SELECT state FROM export_task WHERE id = $1::uuid", taskId)));
+        given().header("Authorization", TestTokens.jwtHeader(TestTokens.user(owner))).when().get(taskUrl)
+                .then().statusCode(200).body("state", equalTo("WAITING"));
+
+        // Another replica receives the same request (a redelivery with another message id, or the same one).
+        ExportRequestedPayload request = new ExportRequestedPayload(taskId, event, "ical", owner, 2);
+        onVertx(() -> exports.process(request));
+        assertEquals("RENDERING", text("SELECT state FROM export_task WHERE id = $1::uuid", taskId));
+
+        send(List.of(record(Topics.SESSIONS, "session.upserted", "session", sessionId + 1, 1,
+                session(sessionId + 1, event, 2, "Second", START.plusHours(1)))));
+        JsonNode task = awaitTask(taskUrl, owner);
+        assertEquals("SUCCESS", task.get("state").asText(), task.toString());
+        send(List.of(record(Topics.EXPORT_REQUESTS, "export.requested", "export-task", taskId, 1, request)));
+        onVertx(() -> exports.process(request));
+
+        assertExactlyOneResult(taskId);
+        String ics = given().when().get(task.get("result").get("download_url").asText()).then().extract().asString();
+        assertEquals(2, Biweekly.parse(ics).first().getEvents().size());
+    }
+
+    @Test
+    void concurrentConsumersOfOneRequestProduceOneFileAndOneResult() throws Exception {
+        long event = newEvent();
+        long owner = event + 1;
+        send(List.of(record(Topics.SESSIONS, "session.upserted", "session", event + 100, 1,
+                session(event + 100, event, 1, "Only", START))));
+        await("the session", () -> count("SELECT count(*) FROM session WHERE event_id = $1", event) == 1);
+        String taskUrl = startExport(event, owner);
+        String taskId = taskUrl.substring(taskUrl.lastIndexOf('/') + 1);
+        ExportRequestedPayload request = new ExportRequestedPayload(taskId, event, "ical", owner, 0);
+        // Two more consumers race the Kafka consumer for the same task.
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> onVertx(() -> exports.process(request)));
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> onVertx(() -> exports.process(request)));
+        first.get(30, TimeUnit.SECONDS);
+        second.get(30, TimeUnit.SECONDS);
+        assertEquals("SUCCESS", awaitTask(taskUrl, owner).get("state").asText());
+        assertExactlyOneResult(taskId);
+    }
+
+    @Test
+    void aTaskAbandonedByACrashedRendererIsRenderedAgainAfterItsLease() throws Exception {
+        long event = newEvent();
+        long owner = event + 1;
+        send(List.of(record(Topics.SESSIONS, "session.upserted", "session", event + 100, 1,
+                session(event + 100, event, 1, "Survivor", START))));
+        await("the session", () -> count("SELECT count(*) FROM session WHERE event_id = $1", event) == 1);
+        UUID taskId = UUID.randomUUID();
+        // What a renderer that died mid-way leaves behind: a claim whose lease has run out, and no result.
+        pool.preparedQuery("INSERT INTO export_task (id, event_id, format, requested_by, state, created_at, updated_at, "
+                        + "claim_token, claim_expires_at) VALUES ($1, $2, 'ical', $3, 'RENDERING', now(), now(), $4, "
+                        + "now() - interval '1 minute')")
+                .execute(Tuple.of(taskId, event, owner, UUID.randomUUID())).await().atMost(Duration.ofSeconds(10));
+        onVertx(() -> exports.resumeAbandoned());
+        assertEquals("SUCCESS", text("SELECT state FROM export_task WHERE id = $1::uuid", taskId.toString()));
+        assertExactlyOneResult(taskId.toString());
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------
+
+    void assertExactlyOneResult(String taskId) throws Exception {
+        assertEquals(1L, count("SELECT count(*) FROM export_file WHERE task_id = $1::uuid", taskId), "one file");
+        assertEquals(1L, count("SELECT count(*) FROM outbox_message WHERE topic = $1 AND message_key = $2",
+                Tuple.of(KafkaProbe.topicPrefix() + Topics.EXPORT_RESULTS, taskId)), "one export.completed");
+    }
+
+    long newEvent() throws Exception {
+        long event = 7_000_000_000L + RANDOM.nextInt(1_000_000_000) * 1000L;
+        EventPayload payload = new EventPayload(event, "f" + Long.toHexString(event), "Freshness " + event, null,
+                "published", START, START.plusDays(1), "UTC", "Hall", null, null, null,
+                List.of(new EventPayload.RoleGrant(event + 1, "owner")), null);
+        send(List.of(record(Topics.EVENTS, "event.upserted", "event", event, 1, payload)));
+        await("event " + event, () -> count("SELECT count(*) FROM event_role WHERE event_id = $1", event) == 1);
+        return event;
+    }
+
+    static SessionPayload session(long id, long event, long scheduleVersion, String title, OffsetDateTime start) {
+        return new SessionPayload(id, event, scheduleVersion, title, null, null, null, "en", null, "accepted", true,
+                start, start.plusMinutes(45), null, null, null, List.of(), null, null, null, null);
+    }
+
+    ProducerRecord<String, String> record(String topic, String type, String aggregateType, Object id, long version,
+                                          Object payload) throws Exception {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("messageId", UUID.randomUUID().toString());
+        envelope.put("type", type);
+        envelope.put("schemaVersion", 1);
+        envelope.put("aggregateType", aggregateType);
+        envelope.put("aggregateId", String.valueOf(id));
+        envelope.put("aggregateVersion", version);
+        envelope.put("occurredAt", OffsetDateTime.now().toString());
+        envelope.put("payload", mapper.valueToTree(payload));
+        return new ProducerRecord<>(KafkaProbe.topicPrefix() + topic, String.valueOf(id),
+                mapper.writeValueAsString(envelope));
+    }
+
+    /** Publishes records back to back through one producer and waits for all acknowledgements. */
+    void send(List<ProducerRecord<String, String>> records) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
+            for (ProducerRecord<String, String> record : records) {
+                acks.add(producer.send(record));
+            }
+            for (java.util.concurrent.Future<?> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    static String startExport(long event, long user) {
+        return given().header("Authorization", TestTokens.jwtHeader(TestTokens.user(user)))
+                .when().get("/v1/events/" + event + "/export/ical")
+                .then().statusCode(200).extract().path("task_url");
+    }
+
+    JsonNode awaitTask(String taskUrl, long user) throws Exception {
+        JsonNode[] last = new JsonNode[1];
+        await("task " + taskUrl, () -> {
+            String body = given().header("Authorization", TestTokens.jwtHeader(TestTokens.user(user)))
+                    .when().get(taskUrl).then().statusCode(200).extract().asString();
+            try {
+                last[0] = mapper.readTree(body);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            return !"WAITING".equals(last[0].get("state").asText());
+        });
+        return last[0];
+    }
+
+    long count(String sql, Object arg) {
+        return count(sql, Tuple.of(arg));
+    }
+
+    long count(String sql, Tuple args) {
+        var rows = pool.preparedQuery(sql).execute(args).await().atMost(Duration.ofSeconds(10));
+        return rows.size() == 0 ? -1 : rows.iterator().next().getLong(0);
+    }
+
+    String text(String sql, String arg) {
+        var rows = pool.preparedQuery(sql).execute(Tuple.of(arg)).await().atMost(Duration.ofSeconds(10));
+        return rows.size() == 0 ? null : String.valueOf(rows.iterator().next().getValue(0));
+    }
+
+    /** Runs service code the way a consumer does: on a safe duplicated Vert.x context, waiting for the outcome. */
+    <T> T onVertx(Supplier<Uni<T>> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Context context = VertxContext.getOrCreateDuplicatedContext(vertx.getDelegate());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> work.get().subscribe().with(result::complete, result::completeExceptionally));
+        try {
+            return result.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
