@@ -12,6 +12,8 @@ public final class MessageTypes {
     public static final String USER_UPSERTED = "user.upserted";
     public static final String EXPORT_REQUESTED = "export.requested";
     public static final String EXPORT_COMPLETED = "export.completed";
+    public static final String MAIL_REQUESTED = "mail.requested";
+    public static final String MAIL_SENT = "mail.sent";
 
     private MessageTypes() {
     }

@@ -11,6 +11,11 @@ public final class Topics {
     public static final String USERS = "openevent.users";
     /** Export requests, produced and consumed by export-service so rendering survives restarts. */
     public static final String EXPORT_REQUESTS = "openevent.export-requests";
+    /**
+     * Mail: {@code mail.requested} from any service (with the address; consumed by user-service, which sends it)
+     * and {@code mail.sent} from user-service (without it; consumed by statistics). Keyed by mail id.
+     */
+    public static final String MAILS = "openevent.mails";
     /** Terminal results of export tasks. */
     public static final String EXPORT_RESULTS = "openevent.export-results";
 

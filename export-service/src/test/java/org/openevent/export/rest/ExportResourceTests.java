@@ -40,6 +40,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.openevent.common.contract.EventPayload;
+import org.openevent.export.EventFixtures;
 import org.openevent.common.contract.ExportRequestedPayload;
 import org.openevent.common.contract.MicrolocationPayload;
 import org.openevent.common.contract.SessionPayload;
@@ -99,13 +100,13 @@ class ExportResourceTests {
         }
         OffsetDateTime start = OffsetDateTime.parse("2027-06-10T09:00:00+02:00");
         OffsetDateTime end = OffsetDateTime.parse("2027-06-11T18:00:00+02:00");
-        publishEvent(event(EVENT, IDENTIFIER, "Kölner Open Source Tage", "desc", start, end,
+        publishEvent(EventFixtures.published(EVENT, IDENTIFIER, "Kölner Open Source Tage", "desc", start, end,
                 "Europe/Berlin", "Berlin Congress Center", 52.52, 13.40,
                 List.of(new EventPayload.RoleGrant(OWNER, "owner"),
                         new EventPayload.RoleGrant(COORGANIZER, "coorganizer"))), 1);
-        publishEvent(event(OTHER_EVENT, IDENTIFIER + "x", "Other", null, start, end, "Europe/Berlin", null, null, null,
+        publishEvent(EventFixtures.published(OTHER_EVENT, IDENTIFIER + "x", "Other", null, start, end, "Europe/Berlin", null, null, null,
                 List.of(new EventPayload.RoleGrant(OTHER_ORGANIZER, "organizer"))), 1);
-        publishEvent(event(BROKEN_EVENT, IDENTIFIER + "b", "Broken zone", null, start, end,
+        publishEvent(EventFixtures.published(BROKEN_EVENT, IDENTIFIER + "b", "Broken zone", null, start, end,
                 "Mars/Olympus", null, null, null, List.of(new EventPayload.RoleGrant(OWNER, "owner"))), 1);
         publish(Topics.SESSIONS, "track.upserted", "track", TRACK, 1,
                 new TrackPayload(TRACK, EVENT, 1, "Open Hardware", null, "#ff0000", null));
@@ -136,15 +137,6 @@ class ExportResourceTests {
                         null, "en", null, state, false, OffsetDateTime.parse("2027-06-10T08:00:00Z"),
                         OffsetDateTime.parse("2027-06-10T09:00:00Z"), TRACK, ROOM, TYPE, List.of(SPEAKER), null, null,
                         null, deletedAt));
-    }
-
-    /** A published event's snapshot with the fields these tests vary. */
-    static EventPayload event(long id, String identifier, String name, String description, OffsetDateTime start,
-                              OffsetDateTime end, String timezone, String location, Double latitude, Double longitude,
-                              List<EventPayload.RoleGrant> roles) {
-        return new EventPayload(id, identifier, name, description, "published", "public", start, end, timezone,
-                location, latitude, longitude, false, null, null, null, null, null, true, false, null, null, null,
-                null, start, roles, null);
     }
 
     void publishEvent(EventPayload payload, long version) {

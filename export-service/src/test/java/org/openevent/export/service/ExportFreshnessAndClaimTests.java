@@ -40,6 +40,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.openevent.common.contract.EventPayload;
+import org.openevent.export.EventFixtures;
 import org.openevent.common.contract.ExportRequestedPayload;
 import org.openevent.common.contract.MicrolocationPayload;
 import org.openevent.common.contract.SessionPayload;
@@ -236,9 +237,9 @@ class ExportFreshnessAndClaimTests {
 
     long newEvent() throws Exception {
         long event = 7_000_000_000L + RANDOM.nextInt(1_000_000_000) * 1000L;
-        EventPayload payload = new EventPayload(event, "f" + Long.toHexString(event), "Freshness " + event, null,
-                "published", START, START.plusDays(1), "UTC", "Hall", null, null, null,
-                List.of(new EventPayload.RoleGrant(event + 1, "owner")), null);
+        EventPayload payload = EventFixtures.published(event, "f" + Long.toHexString(event), "Freshness " + event,
+                null, START, START.plusDays(1), "UTC", "Hall", null, null,
+                List.of(new EventPayload.RoleGrant(event + 1, "owner")));
         send(List.of(record(Topics.EVENTS, "event.upserted", "event", event, 1, payload)));
         await("event " + event, () -> count("SELECT count(*) FROM event_role WHERE event_id = $1", event) == 1);
         return event;

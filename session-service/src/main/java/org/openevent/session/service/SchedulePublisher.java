@@ -34,7 +34,8 @@ public class SchedulePublisher {
             row.softDelete(OffsetDateTime.now(ZoneOffset.UTC));
             row.changed();
         }
+        // The event is the fairness key: one event's bulk load cannot hold back other events' changes.
         return versions.next(row.eventId).flatMap(scheduleVersion -> outbox.publish(Topics.SESSIONS, messageType,
-                aggregateType, row.id, row.version, payload.apply(scheduleVersion)));
+                aggregateType, row.id, row.version, payload.apply(scheduleVersion), String.valueOf(row.eventId)));
     }
 }

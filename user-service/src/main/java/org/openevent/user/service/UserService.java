@@ -146,8 +146,8 @@ public class UserService {
 
     /** Adds the account's public snapshot to the outbox; must run inside the changing transaction. */
     public Uni<Void> publish(User user) {
-        UserPayload payload = new UserPayload(user.id, user.displayName(), user.roles(), user.createdAt,
-                user.deletedAt);
+        UserPayload payload = new UserPayload(user.id, user.displayName(), user.roles(), false, false,
+                user.superAdmin, user.admin, false, false, 0, user.createdAt, null, user.deletedAt);
         return outbox.publish(Topics.USERS, MessageTypes.USER_UPSERTED, "user", user.id, user.version, payload);
     }
 

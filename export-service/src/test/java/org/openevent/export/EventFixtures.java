@@ -1,0 +1,20 @@
+package org.openevent.export;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.openevent.common.contract.EventPayload;
+
+/** Event snapshots for this module's tests: a published event with the fields the tests vary. */
+public final class EventFixtures {
+
+    private EventFixtures() {
+    }
+
+    public static EventPayload published(long id, String identifier, String name, String description,
+                                         OffsetDateTime start, OffsetDateTime end, String timezone, String location,
+                                         Double latitude, Double longitude, List<EventPayload.RoleGrant> roles) {
+        return new EventPayload(id, identifier, name, description, "published", "public", start, end, timezone,
+                location, latitude, longitude, false, null, null, null, null, null, true, false, null, null, null,
+                null, start, roles, null);
+    }
+}
