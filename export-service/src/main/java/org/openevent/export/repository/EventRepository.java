@@ -1,19 +1,18 @@
 package org.openevent.export.repository;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.openevent.export.domain.Event;
+import org.openevent.common.projection.ProjectedEvent;
+import org.openevent.common.resource.Ids;
 
-/** Projected events. Readers go through {@link #findLive} only, so a shared event projection can replace this. */
+/** Events as this service knows them: the shared event projection, kept current from event-service. */
 @ApplicationScoped
-public class EventRepository implements PanacheRepositoryBase<Event, Long> {
+public class EventRepository {
 
     /** A live event by numeric id or by its identifier, as the original server resolves path segments. */
-    public Uni<Event> findLive(String reference) {
-        if (reference.matches("\\d{1,18}")) {
-            return find("id = ?1 and deletedAt is null", Long.parseLong(reference)).firstResult();
-        }
-        return find("identifier = ?1 and deletedAt is null", reference).firstResult();
+    public Uni<ProjectedEvent> findLive(String reference) {
+        Uni<ProjectedEvent> found = Ids.isId(reference) ? ProjectedEvent.findById(Long.parseLong(reference))
+                : ProjectedEvent.find("identifier", reference).firstResult();
+        return found.map(event -> event == null || event.identifier == null || event.deletedAt != null ? null : event);
     }
 }

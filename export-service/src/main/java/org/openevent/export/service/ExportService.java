@@ -22,13 +22,15 @@ import org.openevent.common.contract.MessageTypes;
 import org.openevent.common.contract.Topics;
 import org.openevent.common.jsonapi.ApiException;
 import org.openevent.common.messaging.Outbox;
+import org.openevent.common.projection.ProjectedEvent;
+import org.openevent.common.resource.Access;
+import org.openevent.common.resource.AccessResolver;
 import org.openevent.common.messaging.PoisonMessageException;
 import org.openevent.common.security.CallerIdentity;
 import org.openevent.export.calendar.CalendarRenderer;
 import org.openevent.export.calendar.Schedule;
 import org.openevent.export.client.ScheduleVersions;
 import org.openevent.export.config.ExportConfig;
-import org.openevent.export.domain.Event;
 import org.openevent.export.domain.ExportFile;
 import org.openevent.export.domain.ExportTask;
 import org.openevent.export.domain.Microlocation;
@@ -38,7 +40,6 @@ import org.openevent.export.domain.SessionType;
 import org.openevent.export.domain.Speaker;
 import org.openevent.export.domain.Track;
 import org.openevent.export.repository.EventRepository;
-import org.openevent.export.repository.EventRoleRepository;
 import org.openevent.export.repository.ExportFileRepository;
 import org.openevent.export.repository.ExportTaskRepository;
 import org.openevent.export.repository.MicrolocationRepository;
@@ -65,7 +66,7 @@ public class ExportService {
     private static final String AGGREGATE = "export-task";
 
     private final EventRepository events;
-    private final EventRoleRepository roles;
+    private final AccessResolver access;
     private final SessionRepository sessions;
     private final SessionSpeakerRepository sessionSpeakers;
     private final TrackRepository tracks;
@@ -82,7 +83,7 @@ public class ExportService {
     private final ScheduleVersions scheduleVersions;
     private final ScheduleWatermarkRepository watermarks;
 
-    public ExportService(EventRepository events, EventRoleRepository roles, SessionRepository sessions,
+    public ExportService(EventRepository events, AccessResolver access, SessionRepository sessions,
                          SessionSpeakerRepository sessionSpeakers, TrackRepository tracks,
                          MicrolocationRepository rooms, SessionTypeRepository sessionTypes,
                          SpeakerRepository speakers, ExportTaskRepository tasks, ExportFileRepository files,
@@ -92,7 +93,7 @@ public class ExportService {
         this.scheduleVersions = scheduleVersions;
         this.watermarks = watermarks;
         this.events = events;
-        this.roles = roles;
+        this.access = access;
         this.sessions = sessions;
         this.sessionSpeakers = sessionSpeakers;
         this.tracks = tracks;
@@ -120,19 +121,20 @@ public class ExportService {
                         .flatMap(version -> Panache.withTransaction(() -> createTask(eventId, userId, version))));
     }
 
+    /**
+     * The event's id when the caller has co-organizer access; an event they cannot see is the same 404 as an
+     * unknown one (a draft's existence is not revealed by a 403). Before denying, the projection is refreshed
+     * from event-service, so a just-created event or a just-granted role counts.
+     */
     private Uni<Long> exportableEvent(CallerIdentity caller, long userId, String reference) {
-        return events.findLive(reference).flatMap(event -> {
-            if (event == null) {
-                return Uni.createFrom().failure(ApiException.notFound("Event"));
+        return access.forEvent(caller, reference, Access::isCoorganizer).map(granted -> {
+            if (!granted.eventVisible()) {
+                throw ApiException.notFound("Event");
             }
-            Uni<Boolean> allowed = caller.admin() ? Uni.createFrom().item(true)
-                    : roles.roleOf(event.id, userId).map(Objects::nonNull);
-            return allowed.map(ok -> {
-                if (!ok) {
-                    throw ApiException.forbidden("Only organizers of the event may export it.");
-                }
-                return event.id;
-            });
+            if (!granted.isCoorganizer()) {
+                throw ApiException.forbidden("Only organizers of the event may export it.");
+            }
+            return granted.eventId();
         });
     }
 
@@ -343,7 +345,7 @@ public class ExportService {
     }
 
     /** Loads the event's scheduled sessions and, with one query per relationship, what they refer to. */
-    private Uni<Schedule> loadSchedule(Event event) {
+    private Uni<Schedule> loadSchedule(ProjectedEvent event) {
         return sessions.scheduledOf(event.id).flatMap(list -> {
             List<Long> sessionIds = list.stream().map(s -> s.id).toList();
             return sessionSpeakers.forSessions(sessionIds)
@@ -358,7 +360,7 @@ public class ExportService {
         });
     }
 
-    private static Schedule assemble(Event event, List<Session> list, List<SessionSpeaker> links,
+    private static Schedule assemble(ProjectedEvent event, List<Session> list, List<SessionSpeaker> links,
                                      Map<Long, Speaker> speakerById, Map<Long, Track> trackById,
                                      Map<Long, Microlocation> roomById, Map<Long, SessionType> typeById) {
         Map<Long, List<SessionSpeaker>> linksBySession = links.stream()
@@ -389,7 +391,7 @@ public class ExportService {
                 ? speaker.name : speaker.name + " (" + speaker.organisation + ")";
     }
 
-    private static String fileName(Event event) {
+    private static String fileName(ProjectedEvent event) {
         String safe = event.identifier.replaceAll("[^A-Za-z0-9_-]", "_");
         return safe + ".ics";
     }

@@ -24,16 +24,13 @@ import org.openevent.common.messaging.Envelope;
 import org.openevent.common.messaging.MessageHandlers;
 import org.openevent.common.messaging.PoisonMessageException;
 import org.openevent.common.messaging.VersionGate;
-import org.openevent.export.domain.Event;
-import org.openevent.export.domain.EventRole;
+import org.openevent.common.projection.EventProjection;
 import org.openevent.export.domain.Microlocation;
 import org.openevent.export.domain.Session;
 import org.openevent.export.domain.SessionSpeaker;
 import org.openevent.export.domain.SessionType;
 import org.openevent.export.domain.Speaker;
 import org.openevent.export.domain.Track;
-import org.openevent.export.repository.EventRepository;
-import org.openevent.export.repository.EventRoleRepository;
 import org.openevent.export.repository.MicrolocationRepository;
 import org.openevent.export.repository.ScheduleWatermarkRepository;
 import org.openevent.export.repository.SessionRepository;
@@ -51,8 +48,7 @@ import org.openevent.export.repository.TrackRepository;
 @ApplicationScoped
 public class ProjectionService {
 
-    private final EventRepository events;
-    private final EventRoleRepository roles;
+    private final EventProjection eventProjection;
     private final TrackRepository tracks;
     private final MicrolocationRepository rooms;
     private final SessionTypeRepository sessionTypes;
@@ -63,13 +59,11 @@ public class ProjectionService {
     private final MessageHandlers eventHandlers;
     private final MessageHandlers scheduleHandlers;
 
-    public ProjectionService(ObjectMapper mapper, EventRepository events, EventRoleRepository roles,
-                             TrackRepository tracks, MicrolocationRepository rooms,
+    public ProjectionService(ObjectMapper mapper, EventProjection eventProjection, TrackRepository tracks, MicrolocationRepository rooms,
                              SessionTypeRepository sessionTypes, SpeakerRepository speakers,
                              SessionRepository sessions, SessionSpeakerRepository sessionSpeakers,
                              ScheduleWatermarkRepository watermarks) {
-        this.events = events;
-        this.roles = roles;
+        this.eventProjection = eventProjection;
         this.tracks = tracks;
         this.rooms = rooms;
         this.sessionTypes = sessionTypes;
@@ -119,36 +113,7 @@ public class ProjectionService {
     }
 
     private Uni<Void> applyEvent(Envelope envelope, EventPayload payload) {
-        if (payload.identifier() == null || payload.name() == null) {
-            throw new PoisonMessageException("Event snapshot " + envelope.messageId() + " lacks identifier or name", null);
-        }
-        long version = envelope.aggregateVersion();
-        return VersionGate.upsert(events, payload.id(), version, event -> event.version, Event::new, event -> {
-            event.id = payload.id();
-            event.identifier = payload.identifier();
-            event.name = payload.name();
-            event.description = payload.description();
-            event.state = payload.state();
-            event.startsAt = payload.startsAt();
-            event.endsAt = payload.endsAt();
-            event.timezone = payload.timezone();
-            event.locationName = payload.locationName();
-            event.latitude = payload.latitude();
-            event.longitude = payload.longitude();
-            event.version = version;
-            event.updatedAt = occurredAt(envelope);
-            event.deletedAt = payload.deletedAt();
-        }).flatMap(applied -> applied ? roles.replace(payload.id(), grants(payload)) : Uni.createFrom().voidItem());
-    }
-
-    private static List<EventRole> grants(EventPayload payload) {
-        Map<Long, EventRole> grants = new LinkedHashMap<>();
-        for (EventPayload.RoleGrant grant : payload.roles() == null ? List.<EventPayload.RoleGrant>of() : payload.roles()) {
-            if (grant != null && grant.role() != null && EventRole.EXPORTERS.contains(grant.role())) {
-                grants.putIfAbsent(grant.userId(), EventRole.of(payload.id(), grant.userId(), grant.role()));
-            }
-        }
-        return new ArrayList<>(grants.values());
+        return eventProjection.apply(payload, envelope.aggregateVersion()).replaceWithVoid();
     }
 
     private Uni<Boolean> applyTrack(Envelope envelope, TrackPayload payload) {

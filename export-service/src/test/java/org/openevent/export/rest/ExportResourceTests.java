@@ -50,6 +50,7 @@ import org.openevent.common.contract.Topics;
 import org.openevent.common.contract.TrackPayload;
 import org.openevent.common.testing.KafkaProbe;
 import org.openevent.common.testing.TestTokens;
+import org.openevent.common.testing.OwnerStandIn;
 import org.openevent.export.SessionServiceStub;
 
 /**
@@ -58,6 +59,7 @@ import org.openevent.export.SessionServiceStub;
  */
 @QuarkusTest
 @WithTestResource(SessionServiceStub.class)
+@WithTestResource(OwnerStandIn.class)
 class ExportResourceTests {
 
     static final Duration DEADLINE = Duration.ofSeconds(60);
@@ -119,9 +121,9 @@ class ExportResourceTests {
         publishSession(ACCEPTED, TITLE, "accepted", null, 2);
         publishSession(PENDING, "Pending talk", "pending", null, 1);
         publishSession(DELETED, "Deleted talk", "accepted", OffsetDateTime.parse("2027-05-02T10:00:00Z"), 1);
-        await("projection complete", () -> count("select count(*) from event where id in ($1, $2, $3)",
+        await("projection complete", () -> count("select count(*) from event_projection where id in ($1, $2, $3)",
                 Tuple.of(EVENT, OTHER_EVENT, BROKEN_EVENT)) == 3
-                && count("select count(*) from event_role where event_id = $1", Tuple.of(EVENT)) == 2
+                && count("select count(*) from event_projection_role where event_id = $1", Tuple.of(EVENT)) == 2
                 && count("select count(*) from track where id = $1", Tuple.of(TRACK)) == 1
                 && count("select count(*) from microlocation where id = $1", Tuple.of(ROOM)) == 1
                 && count("select count(*) from session_type where id = $1", Tuple.of(TYPE)) == 1

@@ -48,6 +48,7 @@ import org.openevent.common.contract.Topics;
 import org.openevent.common.contract.TrackPayload;
 import org.openevent.common.testing.KafkaProbe;
 import org.openevent.common.testing.TestTokens;
+import org.openevent.common.testing.OwnerStandIn;
 import org.openevent.export.SessionServiceStub;
 
 /**
@@ -58,6 +59,7 @@ import org.openevent.export.SessionServiceStub;
  */
 @QuarkusTest
 @WithTestResource(SessionServiceStub.class)
+@WithTestResource(OwnerStandIn.class)
 class ExportFreshnessAndClaimTests {
 
     static final Duration DEADLINE = Duration.ofSeconds(60);
@@ -241,7 +243,7 @@ class ExportFreshnessAndClaimTests {
                 null, START, START.plusDays(1), "UTC", "Hall", null, null,
                 List.of(new EventPayload.RoleGrant(event + 1, "owner")));
         send(List.of(record(Topics.EVENTS, "event.upserted", "event", event, 1, payload)));
-        await("event " + event, () -> count("SELECT count(*) FROM event_role WHERE event_id = $1", event) == 1);
+        await("event " + event, () -> count("SELECT count(*) FROM event_projection_role WHERE event_id = $1", event) == 1);
         return event;
     }
 
