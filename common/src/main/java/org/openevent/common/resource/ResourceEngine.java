@@ -91,11 +91,8 @@ public class ResourceEngine {
         if (!rules.type().eventChild()) {
             throw ApiException.notFound("Route");
         }
-        return Panache.withSession(() -> resolver.forEvent(request.caller(), reference, Access::eventVisible)
+        return Panache.withSession(() -> visibleEvent(request, reference)
                 .flatMap(access -> {
-                    if (!access.eventVisible()) {
-                        throw eventNotFound(reference);
-                    }
                     Binder binder = new Binder();
                     return page(request, rules, access, ALIAS + ".eventId = " + binder.apply(access.eventId()), binder,
                             "/v1/events/" + reference + "/" + collection);
@@ -126,11 +123,8 @@ public class ResourceEngine {
         if (!rules.type().eventChild()) {
             throw ApiException.notFound("Route");
         }
-        return Panache.withSession(() -> resolver.forEvent(request.caller(), reference, Access::eventVisible)
+        return Panache.withSession(() -> visibleEvent(request, reference)
                 .flatMap(access -> {
-                    if (!access.eventVisible()) {
-                        throw eventNotFound(reference);
-                    }
                     Binder binder = new Binder();
                     String hql = "select x.id from " + rules.type().entityName() + " x where x.eventId = "
                             + binder.apply(access.eventId()) + Queries.liveAndVisible(rules, access, "x", binder, false)
@@ -736,6 +730,16 @@ public class ResourceEngine {
 
     private static String orderOf(ResourceRules<?> rules) {
         return rules.type().defaultOrder() == null ? ALIAS + ".id asc" : rules.type().defaultOrder();
+    }
+
+    /** Access to the event a path names; the same 404 for an unknown event and one the caller may not see. */
+    private Uni<Access> visibleEvent(ApiRequest request, String reference) {
+        return resolver.forEvent(request.caller(), reference, Access::eventVisible).map(access -> {
+            if (!access.eventVisible()) {
+                throw eventNotFound(reference);
+            }
+            return access;
+        });
     }
 
     private static ApiException eventNotFound(String reference) {
