@@ -54,19 +54,6 @@ def resource(kind, attributes, event_id=None, **relationships):
     return {"data": data}
 
 
-def wait_until(what, check, seconds=60):
-    deadline = time.time() + seconds
-    while True:
-        try:
-            if check():
-                return
-        except ApiError:
-            pass
-        if time.time() > deadline:
-            raise ApiError(f"timed out waiting for {what}")
-        time.sleep(0.5)
-
-
 def main():
     base, email, password = sys.argv[1], sys.argv[2], sys.argv[3]
     token = None
@@ -91,13 +78,12 @@ def main():
         "description": "Two days of talks on open source event tooling.",
         "starts-at": "2027-06-10T09:00:00+02:00", "ends-at": "2027-06-11T18:00:00+02:00",
         "timezone": "Europe/Berlin", "location-name": "Kulturbrauerei, Berlin",
-        "latitude": 52.5389, "longitude": 13.4132, "state": "draft"}))["data"]
+        "latitude": 52.5389, "longitude": 13.4132, "state": "draft",
+        "is-sessions-speakers-enabled": True, "is-sponsors-enabled": True}))["data"]
     event_id = event["id"]
     call(base, "PATCH", f"/v1/events/{event_id}", token,
-         {"data": {"type": "event", "id": event_id, "attributes": {"state": "published"}}})
-
-    wait_until("session-service to learn the demo event",
-               lambda: call(base, "GET", f"/v1/events/{event_id}/tracks", token) is not None)
+         {"data": {"type": "event", "id": event_id, "attributes": {
+             "state": "published", "schedule-published-on": "2027-05-01T00:00:00+00:00"}}})
 
     def create(collection, kind, attributes, **relationships):
         return call(base, "POST", f"/v1/{collection}", token,
@@ -127,12 +113,13 @@ def main():
     ]
     for title, starts, ends, track, room, kind, speakers, state in sessions:
         session_id = create("sessions", "session", {
-            "title": title, "short-abstract": f"{title} at the demo summit.",
+            "title": title, "short-abstract": f"{title} at the demo summit.", "state": "pending",
             "starts-at": starts, "ends-at": ends, "language": "English"},
             track=("track", tracks[track]), microlocation=("microlocation", rooms[room]),
             session_type=("session-type", kind), speakers=[("speaker", s) for s in speakers])
-        call(base, "PATCH", f"/v1/sessions/{session_id}", token,
-             {"data": {"type": "session", "id": session_id, "attributes": {"state": state}}})
+        if state != "pending":
+            call(base, "PATCH", f"/v1/sessions/{session_id}", token,
+                 {"data": {"type": "session", "id": session_id, "attributes": {"state": state}}})
     print(f"    demo event created: /v1/events/{event['attributes']['identifier']} (id {event_id})")
 
 
