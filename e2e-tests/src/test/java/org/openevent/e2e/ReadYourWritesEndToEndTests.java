@@ -10,6 +10,7 @@ import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +31,9 @@ class ReadYourWritesEndToEndTests {
     @BeforeAll
     static void gateway() {
         RestAssured.baseURI = System.getProperty("e2e.gateway", "http://localhost:8080");
+        // JSON is UTF-8; rest-assured would otherwise send a media type it does not know as ISO-8859-1.
+        RestAssured.config = RestAssured.config().encoderConfig(
+                EncoderConfig.encoderConfig().defaultCharsetForContentType("UTF-8", JSONAPI));
     }
 
     @Test
@@ -94,7 +98,8 @@ class ReadYourWritesEndToEndTests {
         return as(token).body("{\"data\": {\"type\": \"" + type + "\", \"attributes\": " + attributes
                         + ", \"relationships\": {\"event\": {\"data\": {\"type\": \"event\", \"id\": \"" + event
                         + "\"}}" + moreRelationships + "}}}")
-                .when().post("/v1/" + collection).then().statusCode(201).extract().path("data.id");
+                .when().post("/v1/" + collection).then().log().ifValidationFails().statusCode(201)
+                .extract().path("data.id");
     }
 
     /** Polls the task as the frontend does (its contract); the download link it yields is signed. */

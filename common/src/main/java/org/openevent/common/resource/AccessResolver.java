@@ -30,10 +30,11 @@ public class AccessResolver {
      * from its owner and access computed again. The result may still fail {@code enough}: callers decide.
      */
     public Uni<Access> forEvent(CallerIdentity caller, String reference, Predicate<Access> enough) {
+        // Read again after the refresh even when it changed nothing: the Kafka consumer may have applied the same
+        // snapshot between the first read and the refresh.
         return load(caller, reference).flatMap(access -> enough.test(access)
                 ? Uni.createFrom().item(access)
-                : events.refresh(reference).flatMap(changed -> changed ? load(caller, reference)
-                        : Uni.createFrom().item(access)));
+                : events.refresh(reference).flatMap(ignored -> load(caller, reference)));
     }
 
     public Uni<Access> forEvent(CallerIdentity caller, long eventId, Predicate<Access> enough) {
