@@ -34,17 +34,18 @@ import org.openevent.common.jsonapi.ApiException;
 @ApplicationScoped
 public class RemoteResources {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final HttpClient client;
     private final Config config;
     private final InternalConfig internal;
     private final ObjectMapper mapper;
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final Duration timeout;
 
     public RemoteResources(Vertx vertx, Config config, InternalConfig internal, ObjectMapper mapper) {
+        this.timeout = config.getOptionalValue("openevent.remote.timeout", Duration.class).orElse(Duration.ofSeconds(5));
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
-                .setConnectTimeout((int) TIMEOUT.toMillis()).setMaxPoolSize(32));
+                .setConnectTimeout((int) Math.min(timeout.toMillis(), 2_000)).setMaxPoolSize(32));
         this.config = config;
         this.internal = internal;
         this.mapper = mapper;
@@ -90,7 +91,7 @@ public class RemoteResources {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(base + path + "?"
                         + query.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                         .collect(Collectors.joining("&")))
-                .setTimeout(TIMEOUT.toMillis());
+                .setTimeout(timeout.toMillis());
         internal.secret().ifPresent(secret -> options.putHeader(InternalAuth.HEADER, secret));
         if (authorization != null) {
             options.putHeader("Authorization", authorization);
