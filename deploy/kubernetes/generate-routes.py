@@ -61,7 +61,9 @@ def locations(path, only_exact=False):
         upstream = re.search(r"proxy_pass\s+http://([A-Za-z0-9-]+)\s*;", body)
         if upstream is None and "return" not in body:
             fail(f"{path.name}:{number}: a route either proxies to a service or returns: {stripped}")
-        found.append((modifier, where, upstream.group(1) if upstream else None, f"{path.name}:{number}"))
+        # The source names the location, not its line, so editing comments elsewhere leaves the output alone.
+        found.append((modifier, where, upstream.group(1) if upstream else None,
+                      f"{path.name}: location {modifier + ' ' if modifier else ''}{where}"))
     return found
 
 
