@@ -131,6 +131,13 @@ class IdempotentConsumerTests {
         assertNull(text("SELECT name FROM probe_row WHERE id = $1", id));
     }
 
+    @Test
+    void theConsumersLagIsExported() throws Exception {
+        // Quarkus' Micrometer Kafka binder exports each consumer's client metrics (kafka_consumer_fetch_manager_*).
+        await("the consumer's lag metric", () -> !registry.find("kafka.consumer.fetch.manager.records.lag.max")
+                .meters().isEmpty());
+    }
+
     static final String UPSERTED_TYPE = ProbeConsumer.UPSERTED;
 
     static synchronized long nextId() {
