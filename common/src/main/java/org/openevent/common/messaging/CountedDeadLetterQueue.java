@@ -24,8 +24,9 @@ public class CountedDeadLetterQueue implements KafkaFailureHandler.Factory {
     private final KafkaFailureHandler.Factory deadLetterQueue;
     private final ConsumerMetrics metrics;
 
-    public CountedDeadLetterQueue(@Identifier(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE) KafkaFailureHandler.Factory deadLetterQueue,
-                                  ConsumerMetrics metrics) {
+    public CountedDeadLetterQueue(
+            @Identifier(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE) KafkaFailureHandler.Factory deadLetterQueue,
+            ConsumerMetrics metrics) {
         this.deadLetterQueue = deadLetterQueue;
         this.metrics = metrics;
     }

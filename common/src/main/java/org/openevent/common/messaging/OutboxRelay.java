@@ -255,7 +255,8 @@ public class OutboxRelay {
             List<Pending> pending = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 pending.add(new Pending(row.getLong("seq"), row.getString("topic"), row.getString("message_key"),
-                        row.getString("envelope"), row.getOffsetDateTime("created_at"), row.getString("trace_headers")));
+                        row.getString("envelope"), row.getOffsetDateTime("created_at"),
+                        row.getString("trace_headers")));
             }
             Context context = leaderContext;
             return send(pending)
@@ -302,15 +303,16 @@ public class OutboxRelay {
                 RecordHeaders headers = new RecordHeaders();
                 Span span = tracing.startPublish(message.topic(), message.seq(), message.traceHeaders(), headers);
                 try {
-                    current.send(new ProducerRecord<>(message.topic(), null, message.key(), message.envelope(), headers),
-                            (metadata, failure) -> {
-                                MessageTracing.endPublish(span, failure);
-                                if (failure == null) {
-                                    ack.complete(message);
-                                } else {
-                                    ack.completeExceptionally(failure);
-                                }
-                            });
+                    ProducerRecord<String, String> record = new ProducerRecord<>(message.topic(), null,
+                            message.key(), message.envelope(), headers);
+                    current.send(record, (metadata, failure) -> {
+                        MessageTracing.endPublish(span, failure);
+                        if (failure == null) {
+                            ack.complete(message);
+                        } else {
+                            ack.completeExceptionally(failure);
+                        }
+                    });
                 } catch (RuntimeException e) {
                     // Typically no metadata within max.block: the broker is unreachable, so stop this round here.
                     MessageTracing.endPublish(span, e);

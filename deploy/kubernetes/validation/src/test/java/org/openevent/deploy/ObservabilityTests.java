@@ -125,8 +125,8 @@ class ObservabilityTests {
      * timer _seconds and its _count, _sum, _max and _bucket series, a distribution summary its base unit likewise.
      */
     static Set<String> registeredMetrics() {
-        Pattern builder = Pattern.compile(
-                "(Timer|Counter|Gauge|DistributionSummary)\\.builder\\(\"([^\"]+)\"|registry\\.(counter|timer)\\(\"([^\"]+)\"");
+        Pattern builder = Pattern.compile("(Timer|Counter|Gauge|DistributionSummary)\\.builder\\(\"([^\"]+)\""
+                + "|registry\\.(counter|timer)\\(\"([^\"]+)\"");
         Pattern baseUnit = Pattern.compile("\\.baseUnit\\(\"([^\"]+)\"\\)");
         Set<String> names = new LinkedHashSet<>();
         Map<String, String> sources = sources();
