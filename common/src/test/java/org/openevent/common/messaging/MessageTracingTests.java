@@ -9,8 +9,10 @@ import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
@@ -57,6 +59,15 @@ class MessageTracingTests {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    Instance<SpanExporter> exporters;
+
+    @Test
+    void withoutACollectorSpansGoOnlyToTheDroppingExporterAndTheTestsOwn() {
+        // Quarkus installs its OTLP exporter only when no exporter can be looked up: here two can.
+        assertEquals(2, exporters.stream().count(), "TraceExport's dropping exporter and the tests' in-memory one");
+    }
 
     @Test
     void oneTraceCrossesTheOutboxAndTheKafkaHop() throws Exception {
