@@ -95,6 +95,11 @@ class GatewayTests {
     void routesHangOnTheGatewaySendToExistingServicesAndDoCorsAsTheLocalGateway(String overlay) {
         Manifests manifests = Manifests.of(overlay);
         Gateway gateway = manifests.all(Gateway.class).get(0);
+        gateway.getSpec().getListeners().stream().filter(listener -> listener.getTls() != null)
+                .flatMap(listener -> listener.getTls().getCertificateRefs().stream()).forEach(certificate -> {
+                    Pods.requireSecretKey(certificate.getName(), "tls.crt", overlay + " Gateway");
+                    Pods.requireSecretKey(certificate.getName(), "tls.key", overlay + " Gateway");
+                });
         Map<String, String> cors = localCors();
         for (HTTPRoute route : manifests.all(HTTPRoute.class)) {
             String name = overlay + " HTTPRoute " + route.getMetadata().getName();

@@ -219,6 +219,7 @@ class ServiceWiringTests {
                         Pods.requireSecretKey(volume.getSecret().getSecretName(), item.getKey(), who));
             }
         }
+        // Resolving the environment fails on a configMapKeyRef whose ConfigMap or key does not exist.
         Pods.environment(manifests, deployment);
     }
 
