@@ -14,8 +14,10 @@ import org.jboss.logging.Logger;
 /**
  * Applies each message at most once: the message id is recorded in {@code processed_message} in the
  * same transaction as its effects, so redeliveries are skipped. Unparseable records fail as poison
- * (the channel routes them to its dead-letter topic); transient failures are retried with back-off. Typical use:
- * {@code consumer.consume(record, handlers)} with a {@link MessageHandlers} registry built once per consumer.
+ * (the channel routes them to its dead-letter topic); transient failures are retried with back-off. Each message is
+ * handled in a span of the trace that wrote it ({@link MessageTracing}), and the time from its writing to its effect
+ * is recorded ({@link ConsumerMetrics#applied}). Typical use: {@code consumer.consume(record, handlers)} with a
+ * {@link MessageHandlers} registry built once per consumer.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -24,10 +26,15 @@ public class IdempotentConsumer {
 
     private final ObjectMapper mapper;
     private final MessagingConfig config;
+    private final MessageTracing tracing;
+    private final ConsumerMetrics metrics;
 
-    public IdempotentConsumer(ObjectMapper mapper, MessagingConfig config) {
+    public IdempotentConsumer(ObjectMapper mapper, MessagingConfig config, MessageTracing tracing,
+                              ConsumerMetrics metrics) {
         this.mapper = mapper;
         this.config = config;
+        this.tracing = tracing;
+        this.metrics = metrics;
     }
 
     /** Parses the envelope and, unless already processed, dispatches it to its handler in one transaction. */
@@ -43,15 +50,22 @@ public class IdempotentConsumer {
         } catch (PoisonMessageException e) {
             return Uni.createFrom().failure(e);
         }
-        return retrying(envelope.messageId(), () -> Panache.withTransaction(() -> Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(
-                                "INSERT INTO processed_message (message_id, processed_at) VALUES (:id, now()) "
-                                        + "ON CONFLICT DO NOTHING")
-                        .setParameter("id", envelope.messageId())
-                        .executeUpdate())
-                .flatMap(inserted -> inserted == 0
-                        ? Uni.createFrom().voidItem()
-                        : Uni.createFrom().deferred(() -> effect.apply(envelope)))));
+        return tracing.inConsumeSpan(envelope, () -> retrying(envelope.messageId(), () -> Panache.withTransaction(
+                () -> Panache.getSession()
+                        .flatMap(session -> session.createNativeQuery(
+                                        "INSERT INTO processed_message (message_id, processed_at) VALUES (:id, now()) "
+                                                + "ON CONFLICT DO NOTHING")
+                                .setParameter("id", envelope.messageId())
+                                .executeUpdate())
+                        .flatMap(inserted -> inserted == 0
+                                ? Uni.createFrom().item(false)
+                                : Uni.createFrom().deferred(() -> effect.apply(envelope)).replaceWith(true)))
+                .invoke(applied -> {
+                    if (applied) {
+                        metrics.applied(envelope.type(), envelope.occurredAt());
+                    }
+                })
+                .replaceWithVoid()));
     }
 
     /**
@@ -67,16 +81,19 @@ public class IdempotentConsumer {
         } catch (PoisonMessageException e) {
             return Uni.createFrom().failure(e);
         }
-        return retrying(envelope.messageId(), () -> Panache.withSession(() -> Panache.getSession()
-                        .flatMap(session -> session.createNativeQuery(
-                                        "SELECT count(*) FROM processed_message WHERE message_id = :id", Long.class)
-                                .setParameter("id", envelope.messageId()).getSingleResult()))
+        return tracing.inConsumeSpan(envelope, () -> retrying(envelope.messageId(), () -> Panache.withSession(
+                        () -> Panache.getSession()
+                                .flatMap(session -> session.createNativeQuery(
+                                                "SELECT count(*) FROM processed_message WHERE message_id = :id",
+                                                Long.class)
+                                        .setParameter("id", envelope.messageId()).getSingleResult()))
                 .flatMap(seen -> seen > 0 ? Uni.createFrom().voidItem()
                         : handlers.dispatch(envelope).call(() -> Panache.withTransaction(() -> Panache.getSession()
-                                .flatMap(session -> session.createNativeQuery(
-                                                "INSERT INTO processed_message (message_id, processed_at) "
-                                                        + "VALUES (:id, now()) ON CONFLICT DO NOTHING")
-                                        .setParameter("id", envelope.messageId()).executeUpdate())))));
+                                        .flatMap(session -> session.createNativeQuery(
+                                                        "INSERT INTO processed_message (message_id, processed_at) "
+                                                                + "VALUES (:id, now()) ON CONFLICT DO NOTHING")
+                                                .setParameter("id", envelope.messageId()).executeUpdate())))
+                                .invoke(() -> metrics.applied(envelope.type(), envelope.occurredAt())))));
     }
 
     /** Reads a record's envelope, failing as poison when it is not JSON or lacks a mandatory member. */

@@ -55,6 +55,13 @@ public interface MessagingConfig {
         /** Sent rows older than this are purged. */
         @WithDefault("P7D")
         Duration retention();
+
+        /**
+         * How long shutdown waits for a round in flight to be acknowledged and marked sent; it must fit in the
+         * platform's grace period (Kubernetes: terminationGracePeriodSeconds).
+         */
+        @WithDefault("10s")
+        Duration drainTimeout();
     }
 
     /** Settings of the idempotent consumers. */

@@ -8,7 +8,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-/** Writes domain messages into the outbox inside the caller's database transaction. */
+/**
+ * Writes domain messages into the outbox inside the caller's database transaction, with the writer's trace context
+ * so the relay and the consumers continue its trace ({@link MessageTracing}).
+ */
 @ApplicationScoped
 public class Outbox {
 
@@ -16,10 +19,12 @@ public class Outbox {
 
     private final ObjectMapper mapper;
     private final String topicPrefix;
+    private final MessageTracing tracing;
 
-    public Outbox(ObjectMapper mapper, MessagingConfig config) {
+    public Outbox(ObjectMapper mapper, MessagingConfig config, MessageTracing tracing) {
         this.mapper = mapper;
         this.topicPrefix = config.topicPrefix().orElse("");
+        this.tracing = tracing;
     }
 
     /** Adds a message whose fairness key is its aggregate id; see the seven-argument variant. */
@@ -43,6 +48,7 @@ public class Outbox {
         message.messageKey = String.valueOf(aggregateId);
         message.fairnessKey = String.valueOf(fairnessKey);
         message.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        message.traceHeaders = tracing.capture();
         Envelope envelope = new Envelope(message.id.toString(), type, SCHEMA_VERSION, aggregateType,
                 message.messageKey, aggregateVersion, message.createdAt, mapper.valueToTree(payload));
         try {

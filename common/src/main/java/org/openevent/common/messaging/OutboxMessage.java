@@ -34,4 +34,8 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public OffsetDateTime sentAt;
+
+    /** The writer's trace propagation headers as JSON ({@link MessageTracing#capture()}); null outside a trace. */
+    @Column(name = "trace_headers", columnDefinition = "text")
+    public String traceHeaders;
 }

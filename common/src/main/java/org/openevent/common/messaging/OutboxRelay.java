@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -32,6 +33,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -42,7 +44,8 @@ import org.jboss.logging.Logger;
  * one key leave in {@code seq} order. Each round takes up to a batch of unsent rows round-robin across fairness
  * keys, sends them pipelined through an idempotent producer ({@code acks=all}, ordered per partition with
  * several requests in flight), and marks as sent only what the broker acknowledged; anything else stays for a
- * later round, which makes delivery at-least-once (consumers deduplicate).
+ * later round, which makes delivery at-least-once (consumers deduplicate). Each record is published in a span of the
+ * trace that wrote its row, and carries that trace in its headers ({@link MessageTracing}).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -53,8 +56,8 @@ public class OutboxRelay {
     public static final long LEADER_LOCK = 0x6f656f7574626f78L;
 
     // The rank of a row within its fairness key interleaves keys: every key's first row, then every key's second...
-    static final String SELECT_ROUND = "SELECT seq, topic, message_key, envelope, created_at FROM ("
-            + "SELECT seq, topic, message_key, envelope, created_at, "
+    static final String SELECT_ROUND = "SELECT seq, topic, message_key, envelope, created_at, trace_headers FROM ("
+            + "SELECT seq, topic, message_key, envelope, created_at, trace_headers, "
             + "row_number() OVER (PARTITION BY fairness_key ORDER BY seq) AS turn "
             + "FROM outbox_message WHERE sent_at IS NULL) pending "
             + "WHERE turn <= $1 ORDER BY turn, seq LIMIT $1";
@@ -67,6 +70,7 @@ public class OutboxRelay {
     private final String bootstrapServers;
     private final String clientId;
     private final MeterRegistry registry;
+    private final MessageTracing tracing;
     private Counter published;
     private Counter sendFailures;
     private Timer publishLag;
@@ -83,7 +87,7 @@ public class OutboxRelay {
     private volatile Producer<String, String> producer;
     private ExecutorService sender;
 
-    public OutboxRelay(Pool pool, Vertx vertx, MessagingConfig config, MeterRegistry registry,
+    public OutboxRelay(Pool pool, Vertx vertx, MessagingConfig config, MeterRegistry registry, MessageTracing tracing,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                        @ConfigProperty(name = "quarkus.application.name", defaultValue = "openevent") String app) {
         this.pool = pool;
@@ -92,6 +96,7 @@ public class OutboxRelay {
         this.bootstrapServers = bootstrapServers;
         this.clientId = app + "-outbox";
         this.registry = registry;
+        this.tracing = tracing;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -118,10 +123,30 @@ public class OutboxRelay {
         tick();
     }
 
+    /**
+     * Stops relaying: no new round starts, a round in flight may finish (its records acknowledged and marked sent, so
+     * nothing is published twice) for up to {@code relay.drain-timeout}, then the lock connection and the producer
+     * close. Rows still unsent are published by the replica that takes the lock over, or after the restart.
+     */
     void stop(@Observes ShutdownEvent shutdown) {
         stopped = true;
         if (timer >= 0) {
             vertx.cancelTimer(timer);
+        }
+        long deadline = System.nanoTime() + config.drainTimeout().toNanos();
+        while (draining.get() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (draining.get()) {
+            LOG.warnf("Outbox relay stopped with a round in flight after %s; its rows will be published again",
+                    config.drainTimeout());
+        } else if (leader != null) {
+            LOG.info("Outbox relay stopped; no round in flight");
         }
         SqlConnection connection = leader;
         leader = null;
@@ -230,7 +255,8 @@ public class OutboxRelay {
             List<Pending> pending = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 pending.add(new Pending(row.getLong("seq"), row.getString("topic"), row.getString("message_key"),
-                        row.getString("envelope"), row.getOffsetDateTime("created_at")));
+                        row.getString("envelope"), row.getOffsetDateTime("created_at"),
+                        row.getString("trace_headers")));
             }
             Context context = leaderContext;
             return send(pending)
@@ -274,17 +300,22 @@ public class OutboxRelay {
             for (Pending message : pending) {
                 CompletableFuture<Pending> ack = new CompletableFuture<>();
                 acks.add(ack);
+                RecordHeaders headers = new RecordHeaders();
+                Span span = tracing.startPublish(message.topic(), message.seq(), message.traceHeaders(), headers);
                 try {
-                    current.send(new ProducerRecord<>(message.topic(), message.key(), message.envelope()),
-                            (metadata, failure) -> {
-                                if (failure == null) {
-                                    ack.complete(message);
-                                } else {
-                                    ack.completeExceptionally(failure);
-                                }
-                            });
+                    ProducerRecord<String, String> record = new ProducerRecord<>(message.topic(), null,
+                            message.key(), message.envelope(), headers);
+                    current.send(record, (metadata, failure) -> {
+                        MessageTracing.endPublish(span, failure);
+                        if (failure == null) {
+                            ack.complete(message);
+                        } else {
+                            ack.completeExceptionally(failure);
+                        }
+                    });
                 } catch (RuntimeException e) {
                     // Typically no metadata within max.block: the broker is unreachable, so stop this round here.
+                    MessageTracing.endPublish(span, e);
                     ack.completeExceptionally(e);
                     break;
                 }
@@ -366,6 +397,7 @@ public class OutboxRelay {
         return new KafkaProducer<>(props);
     }
 
-    private record Pending(long seq, String topic, String key, String envelope, OffsetDateTime createdAt) {
+    private record Pending(long seq, String topic, String key, String envelope, OffsetDateTime createdAt,
+                           String traceHeaders) {
     }
 }

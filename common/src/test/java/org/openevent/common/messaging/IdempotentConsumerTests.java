@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -22,7 +24,8 @@ import org.openevent.common.testing.KafkaProbe;
 
 /**
  * The consumer kit against the real broker and database: a message applies once however often it arrives, an
- * older snapshot never overwrites a newer one, transient failures are retried, and poison goes to {@code .dlq}.
+ * older snapshot never overwrites a newer one, transient failures are retried, and poison goes to {@code .dlq}
+ * (counted by reason).
  */
 @QuarkusTest
 class IdempotentConsumerTests {
@@ -45,6 +48,9 @@ class IdempotentConsumerTests {
 
     @Inject
     Pool pool;
+
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void aRedeliveredMessageIsAppliedOnce() throws Exception {
@@ -83,6 +89,8 @@ class IdempotentConsumerTests {
 
     @Test
     void poisonAndExhaustedRetriesGoToTheDeadLetterTopic() throws Exception {
+        double poisonBefore = deadLettered("poison");
+        double exhaustedBefore = deadLettered("retries-exhausted");
         try (KafkaProbe.Tail dlq = KafkaProbe.tail(bootstrap, TOPIC + ".dlq")) {
             String garbage = "not json " + RANDOM.nextLong();
             KafkaProbe.send(bootstrap, TOPIC, "garbage", garbage);
@@ -102,6 +110,15 @@ class IdempotentConsumerTests {
             assertEquals(4, ProbeConsumer.ATTEMPTS.get(hopeless).get(), "one attempt and three retries");
             assertNull(text("SELECT name FROM probe_row WHERE id = $1", hopeless));
         }
+        await("the dead letters to be counted", () -> deadLettered("poison") == poisonBefore + 2
+                && deadLettered("retries-exhausted") == exhaustedBefore + 1);
+    }
+
+    /** openevent_messages_dead_lettered_total of the probe channel for one reason. */
+    double deadLettered(String reason) {
+        Counter counter = registry.find("openevent.messages.dead.lettered").tag("channel", "probe-in")
+                .tag("topic", KafkaProbe.TEST_TOPIC_PREFIX + TOPIC).tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
@@ -112,6 +129,13 @@ class IdempotentConsumerTests {
         await("unknown type consumed", () -> text("SELECT message_id FROM processed_message WHERE message_id = $1",
                 other) != null);
         assertNull(text("SELECT name FROM probe_row WHERE id = $1", id));
+    }
+
+    @Test
+    void theConsumersLagIsExported() throws Exception {
+        // Quarkus' Micrometer Kafka binder exports each consumer's client metrics (kafka_consumer_fetch_manager_*).
+        await("the consumer's lag metric", () -> !registry.find("kafka.consumer.fetch.manager.records.lag.max")
+                .meters().isEmpty());
     }
 
     static final String UPSERTED_TYPE = ProbeConsumer.UPSERTED;

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.MDC;
+import org.openevent.common.observability.RequestIds;
 
 /** A consumer built from the kit exactly as services build theirs: idempotent, dispatched, version-gated. */
 @ApplicationScoped
@@ -16,6 +18,8 @@ public class ProbeConsumer {
     static final String UPSERTED = "probe.upserted";
     /** Attempts per probe id, so tests can tell a retried message from one applied at once. */
     static final Map<Long, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
+    /** The trace and request ids the handler's log lines carried, per probe id. */
+    static final Map<Long, String> LOG_CONTEXT = new ConcurrentHashMap<>();
 
     private final IdempotentConsumer consumer;
     private final ProbeRowRepository rows;
@@ -35,6 +39,7 @@ public class ProbeConsumer {
 
     private Uni<Void> apply(Envelope envelope, ProbePayload payload) {
         int attempt = ATTEMPTS.computeIfAbsent(payload.id(), id -> new AtomicInteger()).incrementAndGet();
+        LOG_CONTEXT.put(payload.id(), MDC.get("traceId") + " " + MDC.get(RequestIds.MDC_KEY));
         if (attempt <= payload.failTimes()) {
             return Uni.createFrom().failure(new IllegalStateException("transient failure, attempt " + attempt));
         }

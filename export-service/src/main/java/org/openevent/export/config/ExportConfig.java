@@ -20,7 +20,7 @@ public interface ExportConfig {
     /** Absolute API origin put in front of download URLs; without it they stay relative ({@code /v1/...}). */
     Optional<String> downloadBaseUrl();
 
-    /** Secret for signing download links; every replica must share it (EXPORT_DOWNLOAD_SIGNING_KEY). */
+    /** Secret for signing download links; every replica must share it (OPENEVENT_EXPORT_DOWNLOAD_SIGNING_KEY). */
     Optional<String> downloadSigningKey();
 
     /** How long a signed download link handed out by a task read stays valid. */

@@ -82,16 +82,19 @@ public class ExportService {
     private final DownloadLinks links;
     private final ScheduleVersions scheduleVersions;
     private final ScheduleWatermarkRepository watermarks;
+    private final ExportMetrics metrics;
 
     public ExportService(EventRepository events, AccessResolver access, SessionRepository sessions,
                          SessionSpeakerRepository sessionSpeakers, TrackRepository tracks,
                          MicrolocationRepository rooms, SessionTypeRepository sessionTypes,
                          SpeakerRepository speakers, ExportTaskRepository tasks, ExportFileRepository files,
                          Outbox outbox, ExportConfig config, Vertx vertx, DownloadLinks links,
-                         ScheduleVersions scheduleVersions, ScheduleWatermarkRepository watermarks) {
+                         ScheduleVersions scheduleVersions, ScheduleWatermarkRepository watermarks,
+                         ExportMetrics metrics) {
         this.links = links;
         this.scheduleVersions = scheduleVersions;
         this.watermarks = watermarks;
+        this.metrics = metrics;
         this.events = events;
         this.access = access;
         this.sessions = sessions;
@@ -224,8 +227,8 @@ public class ExportService {
             }
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             return tasks.claim(taskId, token, now, now.plus(config.renderLease()))
-                    .map(claimed -> claimed ? new Claim(taskId, token, task.eventId, task.format, task.scheduleVersion)
-                            : null);
+                    .map(claimed -> claimed ? new Claim(taskId, token, task.eventId, task.format, task.scheduleVersion,
+                            task.createdAt) : null);
         })).flatMap(claim -> {
             if (claim == null) {
                 LOG.debugf("Task %s is finished or being rendered elsewhere; ignoring the request", taskId);
@@ -336,12 +339,15 @@ public class ExportService {
                     ExportCompletedPayload payload = new ExportCompletedPayload(claim.taskId().toString(),
                             claim.eventId(), state, downloadUrl, error);
                     return stored.flatMap(ignored -> outbox.publish(Topics.EXPORT_RESULTS,
-                            MessageTypes.EXPORT_COMPLETED, AGGREGATE, claim.taskId(), 2, payload));
+                                    MessageTypes.EXPORT_COMPLETED, AGGREGATE, claim.taskId(), 2, payload))
+                            .invoke(() -> metrics.finished(claim.format(), state, claim.requestedAt(),
+                                    content == null ? null : content.length));
                 }));
     }
 
     /** A render claim: the task's facts the renderer needs, and the token that proves the claim. */
-    private record Claim(UUID taskId, UUID token, long eventId, String format, long scheduleVersion) {
+    private record Claim(UUID taskId, UUID token, long eventId, String format, long scheduleVersion,
+                         OffsetDateTime requestedAt) {
     }
 
     /** Loads the event's scheduled sessions and, with one query per relationship, what they refer to. */

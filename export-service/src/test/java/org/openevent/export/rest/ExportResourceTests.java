@@ -17,6 +17,9 @@ import biweekly.component.VEvent;
 import biweekly.component.VTimezone;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -93,6 +96,9 @@ class ExportResourceTests {
 
     @Inject
     Pool pool;
+
+    @Inject
+    MeterRegistry registry;
 
     // ---- fixture -------------------------------------------------------------------------------------
 
@@ -342,6 +348,13 @@ class ExportResourceTests {
         assertEquals("SUCCESS", envelope.get("payload").get("state").asText());
         assertEquals(downloadUrl, envelope.get("payload").get("downloadUrl").asText());
         assertEquals(EVENT, envelope.get("payload").get("eventId").asLong());
+
+        Timer duration = registry.find("openevent.export.duration").tags("format", "ical", "state", "SUCCESS").timer();
+        assertNotNull(duration, "export durations are recorded");
+        assertTrue(duration.count() >= 1);
+        DistributionSummary size = registry.find("openevent.export.size").tag("format", "ical").summary();
+        assertNotNull(size, "export sizes are recorded");
+        assertTrue(size.totalAmount() >= bytes.length, size.totalAmount() + " < " + bytes.length);
     }
 
     @Test
