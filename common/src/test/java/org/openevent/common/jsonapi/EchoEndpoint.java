@@ -21,6 +21,19 @@ public class EchoEndpoint {
         return body;
     }
 
+    /** Something Jackson cannot bind (an interface): a server-side mistake, answered as an error document. */
+    public interface Unbindable {
+        String name();
+    }
+
+    @POST
+    @Path("unbindable")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.TEXT_PLAIN)
+    public String unbindable(Unbindable value) {
+        return value.name();
+    }
+
     @POST
     @Path("record")
     @Consumes(MediaType.APPLICATION_JSON)
