@@ -129,7 +129,10 @@ public class ExportService {
                     : roles.roleOf(event.id, userId).map(Objects::nonNull);
             return allowed.map(ok -> {
                 if (!ok) {
-                    throw ApiException.forbidden("Only organizers of the event may export it.");
+                    // Only a published event is known to exist: a stranger asking for a draft gets the same 404
+                    // as for an unknown event.
+                    throw "published".equals(event.state) ? ApiException.forbidden(
+                            "Only organizers of the event may export it.") : ApiException.notFound("Event");
                 }
                 return event.id;
             });
