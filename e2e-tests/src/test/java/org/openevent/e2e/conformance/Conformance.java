@@ -270,13 +270,13 @@ final class Conformance {
             }
             // A route whose admin cell waits for another branch may fail the same way under attack.
             String pendingOn = row.expected().get(Caller.ADMIN).pendingOn();
+            int pendingFailures = 0;
             for (HostileCorpus.Attack attack : HostileCorpus.of(operation, binding, token, body)) {
                 Answer answer = send(operation, row, attack.request(), pendingOn);
                 ledger.hostileSent++;
                 String wrong = judge(row, attack, answer);
                 if (wrong != null && pendingOn != null && answer.serverError()) {
-                    ledger.finding(Kind.PENDING, row.key() + " " + attack.name() + ": pending on " + pendingOn
-                            + " (" + answer.summary() + ")");
+                    pendingFailures++;
                 } else if (wrong != null) {
                     ledger.finding(Kind.HOSTILE, row.key() + " " + attack.name() + ": " + wrong + " (" + answer.summary()
                             + ")");
@@ -284,6 +284,10 @@ final class Conformance {
                 if (answer.success() && operation.method().equals("DELETE") && subject.startsWith("new:")) {
                     binding = bind(subject);
                 }
+            }
+            if (pendingFailures > 0) {
+                ledger.finding(Kind.PENDING, row.key() + ": " + pendingFailures + " attacks answered 5xx like the route"
+                        + " itself, pending on " + pendingOn);
             }
         }
     }

@@ -68,7 +68,7 @@ final class HostileCorpus {
         }
         for (int i = 0; i < operation.pathVariables().size(); i++) {
             for (String value : PATH_VALUES) {
-                attacks.add(new Attack("path variable " + (i + 1) + " = " + value,
+                attacks.add(new Attack("path variable " + (i + 1) + " = " + abbreviate(value),
                         base.at(binding.withPath(i, value).target(operation.path())), Check.REJECT, null, null));
             }
         }
@@ -79,7 +79,7 @@ final class HostileCorpus {
         for (String name : names) {
             String encoded = name.replace("[", "%5B").replace("]", "%5D");
             for (String value : QUERY_VALUES) {
-                attacks.add(new Attack("query " + name + " = " + value, base.at(target + joiner + encoded + "=" + value),
+                attacks.add(new Attack("query " + name + " = " + abbreviate(value), base.at(target + joiner + encoded + "=" + value),
                         Check.ANY, null, null));
             }
         }

@@ -67,7 +67,6 @@ final class Ledger {
         if (answer.serverError()) {
             if (pendingOn != null) {
                 serverErrorsPending++;
-                finding(Kind.PENDING, "5xx pending on " + pendingOn + ": " + request.line() + " -> " + answer.summary());
             } else {
                 serverErrors++;
                 finding(Kind.SERVER_ERROR, request.line() + " -> " + answer.summary());
