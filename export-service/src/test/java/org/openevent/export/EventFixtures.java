@@ -17,4 +17,11 @@ public final class EventFixtures {
                 location, latitude, longitude, false, null, null, null, null, null, true, false, null, null, null,
                 null, start, roles, null);
     }
+
+    /** A draft owned by the given grants: only they may know it exists. */
+    public static EventPayload draft(long id, String identifier, OffsetDateTime start, OffsetDateTime end,
+                                     List<EventPayload.RoleGrant> roles) {
+        return new EventPayload(id, identifier, "Draft", null, "draft", "public", start, end, "Europe/Berlin", null,
+                null, null, false, null, null, null, null, null, true, false, null, null, null, null, start, roles, null);
+    }
 }

@@ -89,6 +89,15 @@ public class JsonApiExceptionMappers {
         return respond(status, List.of(new ErrorObject(String.valueOf(status), titleFor(status), detail, null)));
     }
 
+    /**
+     * Jackson's own mapper for a binding it cannot perform answers an empty 500; ours answers the error document
+     * every other failure gets.
+     */
+    @ServerExceptionMapper
+    public Response invalidDefinition(com.fasterxml.jackson.databind.exc.InvalidDefinitionException e) {
+        return unexpected(e);
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 100)
     public Response unexpected(Throwable e) {
         String errorId = UUID.randomUUID().toString();

@@ -359,6 +359,8 @@ public class ResourceEngine {
                                                                   String name, byte[] body, LinkageChange how) {
         ResourceRules<E> rules = registry.rules(type);
         Relationship<E> relationship = relationshipOf(rules, name);
+        // Like every other write: an anonymous caller learns that it must sign in, nothing about the resource.
+        request.caller().requireUser();
         if (!relationship.writable()) {
             throw ApiException.forbidden("The relationship '" + relationship.name() + "' cannot be changed here.");
         }

@@ -2,6 +2,7 @@ package org.openevent.common.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /** Text that may be stored: no NUL characters (PostgreSQL refuses them) and no unpaired UTF-16 surrogates. */
@@ -37,6 +38,35 @@ public final class Texts {
             }
         }
         return true;
+    }
+
+    /**
+     * Adds to {@code pointers} the JSON pointer of every string in the tree that cannot be stored (for a key, the
+     * object holding it), at most {@code limit} of them.
+     */
+    public static void unstorable(JsonNode node, String pointer, List<String> pointers, int limit) {
+        if (pointers.size() >= limit) {
+            return;
+        }
+        if (node.isTextual()) {
+            if (!storable(node.textValue())) {
+                pointers.add(pointer);
+            }
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                if (!storable(field.getKey())) {
+                    pointers.add(pointer.isEmpty() ? "/" : pointer);
+                    return;
+                }
+                unstorable(field.getValue(), pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1"),
+                        pointers, limit);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                unstorable(node.get(i), pointer + "/" + i, pointers, limit);
+            }
+        }
     }
 
     /** Checks every string (keys and values) inside a JSON tree. */

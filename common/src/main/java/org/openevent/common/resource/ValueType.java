@@ -72,6 +72,10 @@ public enum ValueType {
             return node.longValue();
         }
         if (node.isFloatingPointNumber()) {
+            if (!Double.isFinite(node.doubleValue())) {
+                // 1e400 reads as an infinite double, which has no decimal value at all.
+                throw new InvalidValue("Number is out of range.");
+            }
             BigDecimal value = node.decimalValue();
             if (value.stripTrailingZeros().scale() <= 0 && value.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
                 return value.longValue();

@@ -70,6 +70,7 @@ class ExportResourceTests {
     static final long EVENT = BASE;
     static final long OTHER_EVENT = BASE + 20;
     static final long BROKEN_EVENT = BASE + 40;
+    static final long DRAFT_EVENT = BASE + 60;
     static final long TRACK = BASE + 1;
     static final long ROOM = BASE + 2;
     static final long TYPE = BASE + 3;
@@ -116,6 +117,8 @@ class ExportResourceTests {
                 List.of(new EventPayload.RoleGrant(OTHER_ORGANIZER, "organizer"))), 1);
         publishEvent(EventFixtures.published(BROKEN_EVENT, IDENTIFIER + "b", "Broken zone", null, start, end,
                 "Mars/Olympus", null, null, null, List.of(new EventPayload.RoleGrant(OWNER, "owner"))), 1);
+        publishEvent(EventFixtures.draft(DRAFT_EVENT, IDENTIFIER + "d", start, end,
+                List.of(new EventPayload.RoleGrant(OWNER, "owner"))), 1);
         publish(Topics.SESSIONS, "track.upserted", "track", TRACK, 1,
                 new TrackPayload(TRACK, EVENT, 1, "Open Hardware", null, "#ff0000", null));
         publish(Topics.SESSIONS, "microlocation.upserted", "microlocation", ROOM, 1,
@@ -127,8 +130,8 @@ class ExportResourceTests {
         publishSession(ACCEPTED, TITLE, "accepted", null, 2);
         publishSession(PENDING, "Pending talk", "pending", null, 1);
         publishSession(DELETED, "Deleted talk", "accepted", OffsetDateTime.parse("2027-05-02T10:00:00Z"), 1);
-        await("projection complete", () -> count("select count(*) from event_projection where id in ($1, $2, $3)",
-                Tuple.of(EVENT, OTHER_EVENT, BROKEN_EVENT)) == 3
+        await("projection complete", () -> count("select count(*) from event_projection where id in ($1, $2, $3, $4)",
+                Tuple.of(EVENT, OTHER_EVENT, BROKEN_EVENT, DRAFT_EVENT)) == 4
                 && count("select count(*) from event_projection_role where event_id = $1", Tuple.of(EVENT)) == 2
                 && count("select count(*) from track where id = $1", Tuple.of(TRACK)) == 1
                 && count("select count(*) from microlocation where id = $1", Tuple.of(ROOM)) == 1
@@ -247,6 +250,18 @@ class ExportResourceTests {
                 .when().get("/v1/events/" + (BASE + 99) + "/export/ical").then().statusCode(404);
         given().header("Authorization", jwt(TestTokens.user(OWNER)))
                 .when().get("/v1/events/fffffff0/export/ical").then().statusCode(404);
+    }
+
+    @Test
+    void strangersCannotTellADraftFromAnUnknownEvent() {
+        fixture();
+        for (String stranger : List.of(TestTokens.user(PLAIN_USER), TestTokens.user(OTHER_ORGANIZER))) {
+            for (String reference : List.of(String.valueOf(DRAFT_EVENT), String.valueOf(BASE + 99))) {
+                given().header("Authorization", jwt(stranger)).when().get("/v1/events/" + reference + "/export/ical")
+                        .then().statusCode(404).body("errors[0].detail", equalTo("Event not found."));
+            }
+        }
+        startExport(IDENTIFIER + "d", TestTokens.user(OWNER));
     }
 
     @Test
