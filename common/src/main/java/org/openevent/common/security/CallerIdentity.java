@@ -11,6 +11,10 @@ public record CallerIdentity(Long userId, boolean admin, String tokenProblem) {
     public static final String ADMIN_ROLE = "admin";
     public static final String USER_ROLE = "user";
     public static final String IDENTITY_CLAIM = "identity";
+    /** The account's token generation when the token was minted; older generations are revoked. */
+    public static final String GENERATION_CLAIM = "tgen";
+    /** The original's wording for a token that may no longer be used. */
+    public static final String REVOKED = "Token has been revoked";
     public static final CallerIdentity ANONYMOUS = new CallerIdentity(null, false, null);
 
     public CallerIdentity(Long userId, boolean admin) {
@@ -20,6 +24,11 @@ public record CallerIdentity(Long userId, boolean admin, String tokenProblem) {
     /** An anonymous caller whose token could not be accepted. */
     public static CallerIdentity rejected(Throwable failure) {
         return new CallerIdentity(null, false, describe(failure));
+    }
+
+    /** An anonymous caller whose token was valid once but has been revoked (password change, block, deletion). */
+    public static CallerIdentity revoked() {
+        return new CallerIdentity(null, false, REVOKED);
     }
 
     /** The original server's wording for a token failure. */
