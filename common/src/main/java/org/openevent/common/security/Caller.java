@@ -47,12 +47,18 @@ public class Caller {
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return new Token(CallerIdentity.ANONYMOUS, TokenCheck.LEGACY);
         }
+        if (CallerIdentity.REFRESH_TYPE.equals(text(jwt.getClaim(CallerIdentity.TYPE_CLAIM)))) {
+            // A refresh token only renews access at user-service; as a credential it would outlive every logout.
+            return new Token(new CallerIdentity(null, false, "Only access tokens are allowed"), TokenCheck.LEGACY);
+        }
         Long userId = number(jwt.getClaim(CallerIdentity.IDENTITY_CLAIM));
         if (userId == null) {
             return new Token(CallerIdentity.ANONYMOUS, TokenCheck.LEGACY);
         }
         Long generation = number(jwt.getClaim(CallerIdentity.GENERATION_CLAIM));
-        return new Token(new CallerIdentity(userId, identity.hasRole(CallerIdentity.ADMIN_ROLE)),
+        Object fresh = jwt.getClaim(CallerIdentity.FRESH_CLAIM);
+        return new Token(new CallerIdentity(userId, identity.hasRole(CallerIdentity.ADMIN_ROLE), null,
+                Boolean.TRUE.equals(fresh) || jakarta.json.JsonValue.TRUE.equals(fresh)),
                 generation == null || generation < 0 ? TokenCheck.LEGACY : generation);
     }
 
@@ -67,6 +73,10 @@ public class Caller {
             return Long.parseLong(text.getString());
         }
         return null;
+    }
+
+    private static String text(Object claim) {
+        return claim instanceof JsonString text ? text.getString() : claim instanceof String text ? text : null;
     }
 
     /** A verified token's caller and the token generation it carries. */

@@ -45,6 +45,35 @@ final class Accounts {
                 .extract().path("access_token");
     }
 
+    /** The bootstrap super admin's e-mail address and password (test profile). */
+    static final String ROOT_EMAIL = "root@openevent.test";
+    static final String ROOT_PASSWORD = "bootstrap-secret-42";
+
+    /** A real token of the bootstrap super admin. */
+    static String rootToken() {
+        return login(ROOT_EMAIL, ROOT_PASSWORD);
+    }
+
+    /** Logs in with the given flags and returns the whole answer. */
+    static JsonNode loginAnswer(String email, String password, boolean remember, boolean include) throws Exception {
+        String body = given().contentType("application/json")
+                .body("{\"username\": \"%s\", \"password\": \"%s\", \"remember-me\": %s, \"include-in-response\": %s}"
+                        .formatted(email, password, remember, include))
+                .when().post("/auth/session")
+                .then().statusCode(200)
+                .extract().asString();
+        return new ObjectMapper().readTree(body);
+    }
+
+    /** A fresh token (password just checked), as changing the e-mail address needs. */
+    static String freshLogin(String email, String password) {
+        return given().contentType("application/json")
+                .body("{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, password))
+                .when().post("/v1/auth/fresh-login")
+                .then().statusCode(200)
+                .extract().path("access_token");
+    }
+
     static String bearer(String token) {
         return "JWT " + token;
     }
