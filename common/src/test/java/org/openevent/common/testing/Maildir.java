@@ -88,7 +88,7 @@ public final class Maildir {
         String[] parts = raw.split("\r?\n\r?\n", 2);
         String headers = parts[0].replaceAll("\r?\n[ \t]+", " ");
         String to = header(headers, "To");
-        String subject = header(headers, "Subject");
+        String subject = decodeWords(header(headers, "Subject"));
         String body = parts.length > 1 ? parts[1] : "";
         StringBuilder text = new StringBuilder();
         String type = header(headers, "Content-Type").toLowerCase(Locale.ROOT);
@@ -112,20 +112,38 @@ public final class Maildir {
             return new String(java.util.Base64.getMimeDecoder().decode(body.trim()), StandardCharsets.UTF_8);
         }
         if (encoding.equals("quoted-printable")) {
-            String joined = body.replaceAll("=\r?\n", "");
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            for (int i = 0; i < joined.length(); i++) {
-                char c = joined.charAt(i);
-                if (c == '=' && isHex(joined, i + 1) && isHex(joined, i + 2)) {
-                    bytes.write(Integer.parseInt(joined.substring(i + 1, i + 3), 16));
-                    i += 2;
-                } else {
-                    bytes.write((byte) c);
-                }
-            }
-            return bytes.toString(StandardCharsets.UTF_8);
+            return qDecode(body.replaceAll("=\r?\n", ""));
         }
         return body;
+    }
+
+    /** Decodes RFC 2047 encoded words ({@code =?UTF-8?Q?...?=} and {@code =?UTF-8?B?...?=}) in a header. */
+    static String decodeWords(String header) {
+        var matcher = java.util.regex.Pattern.compile("=\\?([^?]+)\\?([QqBb])\\?([^?]*)\\?=\\s*").matcher(header);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String text = matcher.group(3);
+            String decoded = matcher.group(2).equalsIgnoreCase("B")
+                    ? new String(java.util.Base64.getDecoder().decode(text), StandardCharsets.UTF_8)
+                    : qDecode(text.replace('_', ' '));
+            matcher.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(decoded));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    private static String qDecode(String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '=' && isHex(text, i + 1) && isHex(text, i + 2)) {
+                bytes.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                bytes.write((byte) c);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     private static boolean isHex(String text, int index) {

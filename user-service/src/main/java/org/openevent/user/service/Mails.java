@@ -49,7 +49,7 @@ public class Mails {
         return tokens.voidAll(user.id, VERIFY)
                 .flatMap(ignored -> tokens.create(TokenIssuer.hash(token), user.id, VERIFY, user.email,
                         expiry(auth.verificationTtl())))
-                .flatMap(ignored -> request(user, VERIFY, "Account verification – " + config.appName(),
+                .flatMap(ignored -> request(user, VERIFY, "Account verification - " + config.appName(),
                         "Hello " + greeting(user) + ",\n\nplease confirm your e-mail address by opening this link:\n\n"
                                 + link + "\n\nThe link works once and expires in " + describe(auth.verificationTtl())
                                 + ". If you did not create an account with " + config.appName()
@@ -63,7 +63,7 @@ public class Mails {
         return tokens.voidAll(user.id, RESET)
                 .flatMap(ignored -> tokens.create(TokenIssuer.hash(token), user.id, RESET, user.email,
                         expiry(auth.resetTtl())))
-                .flatMap(ignored -> request(user, RESET, "Reset your password – " + config.appName(),
+                .flatMap(ignored -> request(user, RESET, "Reset your password - " + config.appName(),
                         "Hello " + greeting(user) + ",\n\nsomeone asked to reset the password of your account. To "
                                 + "choose a new one, open this link:\n\n" + link + "\n\nThe link works once and expires "
                                 + "in " + describe(auth.resetTtl()) + ". If it was not you, ignore this mail: your "
@@ -72,7 +72,7 @@ public class Mails {
 
     /** Tells the account's owner that its password changed (and that every session was signed out). */
     public Uni<Void> passwordChanged(User user) {
-        return request(user, PASSWORD_CHANGED, "Your password was changed – " + config.appName(),
+        return request(user, PASSWORD_CHANGED, "Your password was changed - " + config.appName(),
                 "Hello " + greeting(user) + ",\n\nthe password of your " + config.appName() + " account was just "
                         + "changed, and every device signed in with the old one was signed out. If this was not you, "
                         + "reset your password at once.\n", null);

@@ -1,5 +1,6 @@
 package org.openevent.user.service;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -30,7 +31,9 @@ public class RoleFlags {
             }
             List<Long> after = event.roles() == null ? List.of()
                     : event.roles().stream().map(EventPayload.RoleGrant::userId).toList();
-            return roles.refreshFlags(RoleRepository.union(before, after));
+            // The grants were persisted through the session: flush them before the flags are computed in SQL.
+            return Panache.getSession().flatMap(session -> session.flush())
+                    .flatMap(ignored -> roles.refreshFlags(RoleRepository.union(before, after)));
         }));
     }
 }

@@ -33,6 +33,7 @@ final class Accounts {
                 .when().post("/v1/users")
                 .then().statusCode(201)
                 .extract().path("data.id");
+        EMAILS.put(Long.parseLong(id), email);
         return Long.parseLong(id);
     }
 
@@ -52,6 +53,20 @@ final class Accounts {
     /** A real token of the bootstrap super admin. */
     static String rootToken() {
         return login(ROOT_EMAIL, ROOT_PASSWORD);
+    }
+
+    private static final java.util.Map<Long, String> EMAILS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Signs up a new account and returns its address. */
+    static String uniqueSignedUp() {
+        String email = uniqueEmail();
+        signUp(email);
+        return email;
+    }
+
+    /** A token of an account signed up by {@link #signUp} in this run. */
+    static String loginById(long id) {
+        return login(EMAILS.get(id), PASSWORD);
     }
 
     /** Logs in with the given flags and returns the whole answer. */
