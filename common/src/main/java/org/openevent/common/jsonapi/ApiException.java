@@ -101,6 +101,11 @@ public class ApiException extends RuntimeException {
                 "The resource has changed since it was read (If-Match does not match).", null, null);
     }
 
+    /** A 429: the caller made too many attempts of something limited (logins, reset mails); later it works again. */
+    public static ApiException tooManyRequests(String detail) {
+        return new ApiException(429, "Request Limit Exceeded", detail, null, null);
+    }
+
     /** A 503: something this answer depends on cannot be reached now; retrying later can succeed. */
     public static ApiException unavailable(String detail) {
         return new ApiException(503, "Service Unavailable", detail, null, null);

@@ -51,6 +51,10 @@ final class Includes {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        if (relationship.source() == Relationship.Source.ELSEWHERE) {
+            throw ApiException.badRequest(IncludeTree.PARAMETER, "'" + relationship.name()
+                    + "' cannot be included on " + rules.type().type() + "; follow its related link.");
+        }
         if (relationship.source() == Relationship.Source.EMPTY || !relationship.visible(graph.scope)) {
             rendered.values().forEach(resource -> link(resource, relationship, List.of()));
             return Uni.createFrom().voidItem();
@@ -102,7 +106,7 @@ final class Includes {
         List<Long> ownerIds = rows.stream().map(ResourceEntity::id).toList();
         String hql = "select o.id, t.id from " + rules.type().entityName() + " o, " + target.type().entityName()
                 + " t where o.id in " + binder.apply(ownerIds) + " and " + relationship.join("o", "t")
-                + Queries.liveAndVisible(target, graph.scope, "t", binder, false) + " order by o.id, t.id";
+                + Queries.liveAndReferenced(target, graph.scope, "t", binder) + " order by o.id, t.id";
         return Panache.getSession()
                 .flatMap(session -> {
                     var query = session.createSelectionQuery(hql, Object[].class);
@@ -132,7 +136,7 @@ final class Includes {
         }
         Binder binder = new Binder();
         String hql = "from " + target.type().entityName() + " t where t.id in " + binder.apply(Set.copyOf(ids))
-                + Queries.liveAndVisible(target, graph.scope, "t", binder, false) + " order by t.id";
+                + Queries.liveAndReferenced(target, graph.scope, "t", binder) + " order by t.id";
         return Panache.getSession()
                 .flatMap(session -> {
                     var query = session.createSelectionQuery(hql, target.type().entityClass());
@@ -144,7 +148,7 @@ final class Includes {
                     List<T> visible = new ArrayList<>();
                     for (T row : found) {
                         Access access = accessById.get(row.id());
-                        if (access != null && target.canSee(access, row)) {
+                        if (access != null && target.canSeeReferenced(access, row)) {
                             visible.add(row);
                             rendered.put(row.id(), renderer.render(target, row, access, graph.fields));
                         }

@@ -22,7 +22,12 @@ public final class Relationship<E> {
         /** Rows another service owns; linkage ids come from {@link #foreignKey} or {@link #remoteIds}. */
         REMOTE,
         /** A relationship of a feature this platform does not offer: always null or empty. */
-        EMPTY
+        EMPTY,
+        /**
+         * Rows another service lists for the owner (e.g. a user's sessions, at {@code /v1/users/<id>/sessions} in
+         * session-service): only links here; the gateway routes the related link to that service.
+         */
+        ELSEWHERE
     }
 
     final String name;

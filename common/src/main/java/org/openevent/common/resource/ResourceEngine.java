@@ -146,7 +146,7 @@ public class ResourceEngine {
     public <E extends ResourceEntity> Uni<Document> related(ApiRequest request, String type, String rawId,
                                                             String name) {
         ResourceRules<E> rules = registry.rules(type);
-        Relationship<E> relationship = relationshipOf(rules, name);
+        Relationship<E> relationship = servedHere(relationshipOf(rules, name));
         return Panache.withSession(() -> resolveId(rules, rawId).flatMap(id -> visible(request, rules, id,
                 (a, e) -> true)).flatMap(found -> {
             Access access = found.access();
@@ -168,7 +168,7 @@ public class ResourceEngine {
     public <E extends ResourceEntity> Uni<Document> linkage(ApiRequest request, String type, String rawId,
                                                             String name) {
         ResourceRules<E> rules = registry.rules(type);
-        Relationship<E> relationship = relationshipOf(rules, name);
+        Relationship<E> relationship = servedHere(relationshipOf(rules, name));
         return Panache.withSession(() -> resolveId(rules, rawId).flatMap(id -> visible(request, rules, id,
                         (a, e) -> true))
                 .flatMap(found -> currentLinkage(request, rules, found, relationship)
@@ -531,7 +531,7 @@ public class ResourceEngine {
         }
         Graph graph = new Graph(request, scope);
         String hql = "select " + ALIAS + ".id from " + target.type().entityName() + " " + ALIAS + " where " + where
-                + Queries.liveAndVisible(target, scope, ALIAS, binder, false);
+                + Queries.liveAndReferenced(target, scope, ALIAS, binder);
         return Panache.getSession().flatMap(session -> {
                     var query = session.createSelectionQuery(hql, Long.class);
                     binder.parameters().forEach(query::setParameter);
@@ -728,6 +728,14 @@ public class ResourceEngine {
 
     private static <E extends ResourceEntity> Relationship<E> relationshipOf(ResourceRules<E> rules, String name) {
         return rules.type().relationship(name).orElseThrow(() -> ApiException.notFound("Relationship"));
+    }
+
+    /** A 404 Route for relationships whose routes another service serves. */
+    private static <E extends ResourceEntity> Relationship<E> servedHere(Relationship<E> relationship) {
+        if (relationship.source() == Relationship.Source.ELSEWHERE) {
+            throw ApiException.notFound("Route");
+        }
+        return relationship;
     }
 
     private static String orderOf(ResourceRules<?> rules) {

@@ -29,6 +29,21 @@ public interface ResourceRules<E extends ResourceEntity> {
     }
 
     /**
+     * The condition for rows that a resource the caller can see refers to: the targets of includes, here and in
+     * other services (which fetch them through {@code /internal/resources/<type>}). By default {@link #visible};
+     * users, for example, are private to themselves but shown in their public form as an event's owner.
+     * Must agree with {@link #canSeeReferenced}.
+     */
+    default String visibleReferenced(Access access, String alias, Function<Object, String> bind) {
+        return visible(access, alias, bind);
+    }
+
+    /** Whether this caller sees this row where something they can see refers to it; by default {@link #canSee}. */
+    default boolean canSeeReferenced(Access access, E entity) {
+        return canSee(access, entity);
+    }
+
+    /**
      * Who may list the whole collection across events ({@code GET /v1/<collection>}). The original lists
      * everything to everyone; here only admins may, unless a type says otherwise.
      */

@@ -416,6 +416,16 @@ public final class ResourceType<E extends ResourceEntity> {
             return this;
         }
 
+        /**
+         * Lets filters and sorts use the last attribute although {@link #readableWhen} hides it from some callers:
+         * only for types whose lists nobody but callers who may read it can query (e.g. users, listed to admins).
+         */
+        public Builder<E> queryable() {
+            lastAttribute.filterable = lastAttribute.type != ValueType.JSON;
+            lastAttribute.sortable = lastAttribute.filterable;
+            return this;
+        }
+
         public Builder<E> noFilter() {
             lastAttribute.filterable = false;
             lastAttribute.sortable = false;
@@ -466,6 +476,16 @@ public final class ResourceType<E extends ResourceEntity> {
          */
         public Builder<E> remoteChildren(String name, String targetType) {
             relationship(name, true, targetType, Relationship.Source.REMOTE).remoteChildren = name;
+            return this;
+        }
+
+        /**
+         * A relationship whose related route another service serves (e.g. {@code /v1/users/<id>/sessions} by
+         * session-service through {@code ofUser}): served with its links only; it cannot be included from here and
+         * its related and relationship routes are not this service's (404 Route).
+         */
+        public Builder<E> servedElsewhere(String name, boolean toMany, String targetType) {
+            relationship(name, toMany, targetType, Relationship.Source.ELSEWHERE);
             return this;
         }
 

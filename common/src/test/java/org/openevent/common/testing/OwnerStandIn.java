@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A stand-in for the owners of projected aggregates (event-service's {@code /internal/events/<ref>}) in module
+ * A stand-in for the owners of projected aggregates (event-service's {@code /internal/events/<ref>}, user-service's
+ * {@code /internal/users/<id>}) in module
  * tests, where the owner does not run: it serves the snapshots a test registered and 404 otherwise, and checks
  * the internal secret like the real route. Module tests of read-your-writes register a snapshot here without
  * sending it to Kafka, so only the owner fallback can make it known.
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class OwnerStandIn implements QuarkusTestResourceLifecycleManager {
 
     private static final Map<String, String> SNAPSHOTS = new ConcurrentHashMap<>();
+    private static final Map<String, String> USERS = new ConcurrentHashMap<>();
     private static volatile int requests;
     private HttpServer server;
 
@@ -25,6 +27,11 @@ public class OwnerStandIn implements QuarkusTestResourceLifecycleManager {
     public static void register(long eventId, String identifier, String envelope) {
         SNAPSHOTS.put(String.valueOf(eventId), envelope);
         SNAPSHOTS.put(identifier, envelope);
+    }
+
+    /** Serves {@code envelope} as user-service's current snapshot of the account (the token checks' fallback). */
+    public static void registerUser(long userId, String envelope) {
+        USERS.put(String.valueOf(userId), envelope);
     }
 
     /** How many snapshot requests arrived so far. */
@@ -39,11 +46,20 @@ public class OwnerStandIn implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        server.createContext("/internal/events/", exchange -> {
+        serve("/internal/events/", SNAPSHOTS);
+        serve("/internal/users/", USERS);
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        return Map.of("openevent.services.event-service.url", url, "quarkus.rest-client.event-service.url", url,
+                "openevent.services.user-service.url", url, "quarkus.rest-client.user-service.url", url);
+    }
+
+    private void serve(String prefix, Map<String, String> snapshots) {
+        server.createContext(prefix, exchange -> {
             requests++;
-            String reference = exchange.getRequestURI().getPath().substring("/internal/events/".length());
+            String reference = exchange.getRequestURI().getPath().substring(prefix.length());
             String secret = exchange.getRequestHeaders().getFirst("X-OpenEvent-Internal");
-            String body = "test-internal-secret".equals(secret) ? SNAPSHOTS.get(reference) : null;
+            String body = "test-internal-secret".equals(secret) ? snapshots.get(reference) : null;
             byte[] bytes = (body == null ? "{\"errors\":[{\"status\":\"404\"}]}" : body).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(body == null ? 404 : 200, bytes.length);
@@ -51,9 +67,6 @@ public class OwnerStandIn implements QuarkusTestResourceLifecycleManager {
                 out.write(bytes);
             }
         });
-        server.start();
-        String url = "http://127.0.0.1:" + server.getAddress().getPort();
-        return Map.of("openevent.services.event-service.url", url, "quarkus.rest-client.event-service.url", url);
     }
 
     @Override

@@ -17,6 +17,14 @@ public final class TestTokens {
         return sign(userId, Set.of("user"), 3600);
     }
 
+    /** A token for a regular user carrying a token generation, as user-service mints them. */
+    public static String user(long userId, long generation) {
+        long now = System.currentTimeMillis() / 1000;
+        return Jwt.issuer(ISSUER).subject(String.valueOf(userId)).claim("identity", userId).claim("tgen", generation)
+                .groups(Set.of("user")).issuedAt(now - 5).expiresAt(now + 3600)
+                .claim("jti", UUID.randomUUID().toString()).sign();
+    }
+
     /** A token for a platform admin. */
     public static String admin(long userId) {
         return sign(userId, Set.of("user", "admin"), 3600);

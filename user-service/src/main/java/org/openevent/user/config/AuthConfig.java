@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 
-/** Settings of password hashing and of the access tokens this service issues. */
+/** Settings of password hashing, of the tokens this service issues and of the limits on account requests. */
 @ConfigMapping(prefix = "openevent.auth")
 public interface AuthConfig {
 
@@ -14,13 +14,60 @@ public interface AuthConfig {
     @WithDefault("https://openevent.local")
     String issuer();
 
-    /** How long an access token stays valid. */
+    /** How long an access token stays valid after a login without remember-me (the original: 1 day). */
     @WithDefault("24h")
     Duration tokenTtl();
+
+    /** How long an access token lives when a refresh token stands behind it (the original: 90 minutes). */
+    @WithDefault("90m")
+    Duration rememberedTokenTtl();
+
+    /** How long a refresh token (remember-me) stays valid unless revoked (the original: 365 days). */
+    @WithDefault("365d")
+    Duration refreshTokenTtl();
+
+    /** How long a fresh token (from {@code /v1/auth/fresh-login}, needed for sensitive changes) lives. */
+    @WithDefault("15m")
+    Duration freshTokenTtl();
+
+    /** How long an e-mail verification link works. */
+    @WithDefault("7d")
+    Duration verificationTtl();
+
+    /** How long a password reset link works (it also works only once). */
+    @WithDefault("1h")
+    Duration resetTtl();
 
     /** bcrypt work factor for new hashes; each step doubles the cost of hashing and verifying. */
     @WithDefault("12")
     @Min(10)
     @Max(16)
     int bcryptCost();
+
+    /** Limits on account requests, counted in PostgreSQL so they hold across replicas. */
+    Limits limits();
+
+    /** How many attempts a window allows. */
+    interface Limits {
+
+        /** Failed logins per e-mail address (and failed password checks per account) in {@link #window()}. */
+        @WithDefault("10")
+        int failedLogins();
+
+        /** Password reset requests per address in {@link #window()} (the original: 3 per hour). */
+        @WithDefault("3")
+        int resetsPerAddress();
+
+        /** Verification mail requests per address in {@link #window()}. */
+        @WithDefault("3")
+        int verificationsPerAddress();
+
+        /** Reset, verification and address-check requests per client address in {@link #window()}. */
+        @WithDefault("30")
+        int perClient();
+
+        /** The window every limit counts in. */
+        @WithDefault("1h")
+        Duration window();
+    }
 }

@@ -14,7 +14,7 @@ import org.openevent.user.domain.User;
 import org.openevent.user.repository.UserRepository;
 
 /**
- * Makes sure the configured administrator account exists, is an admin and accepts the configured
+ * Makes sure the configured administrator account exists, is a verified super admin and accepts the configured
  * password. Idempotent: restarts change nothing unless the configuration changed.
  */
 @ApplicationScoped
@@ -25,13 +25,14 @@ public class AdminBootstrap {
     private final AdminConfig config;
     private final UserRepository users;
     private final PasswordHasher hasher;
-    private final UserService service;
+    private final AccountSnapshots snapshots;
 
-    public AdminBootstrap(AdminConfig config, UserRepository users, PasswordHasher hasher, UserService service) {
+    public AdminBootstrap(AdminConfig config, UserRepository users, PasswordHasher hasher,
+                          AccountSnapshots snapshots) {
         this.config = config;
         this.users = users;
         this.hasher = hasher;
-        this.service = service;
+        this.snapshots = snapshots;
     }
 
     void onStart(@Observes StartupEvent event) throws Throwable {
@@ -55,7 +56,7 @@ public class AdminBootstrap {
                         ? create(email, password)
                         : repair(existing, password)))
                 // Another replica may have created it at the same moment: the second round finds it.
-                .onFailure(UserService::isUniqueViolation).retry().atMost(1);
+                .onFailure(UserExceptions::isUniqueViolation).retry().atMost(1);
     }
 
     private Uni<User> create(String email, String password) {
@@ -65,26 +66,30 @@ public class AdminBootstrap {
             user.passwordHash = hash;
             user.admin = true;
             user.superAdmin = true;
+            user.verified = true;
             user.publicName = "Administrator";
-            user.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-            user.version = 1;
-            return users.persistAndFlush(user).flatMap(service::publish).replaceWith(user);
+            user.created(OffsetDateTime.now(ZoneOffset.UTC));
+            return users.persistAndFlush(user).flatMap(snapshots::publish).replaceWith(user);
         });
     }
 
     private Uni<User> repair(User user, String password) {
-        return hasher.offload(() -> hasher.verifyBlocking(password, user.passwordHash) ? null : hasher.hashBlocking(password))
+        return hasher.offload(() -> hasher.verifyBlocking(password, user.passwordHash) ? null
+                        : hasher.hashBlocking(password))
                 .flatMap(newHash -> {
-                    if (newHash == null && user.admin && user.superAdmin) {
+                    if (newHash == null && user.admin && user.superAdmin && user.verified && !user.blocked) {
                         return Uni.createFrom().item(user);
                     }
                     if (newHash != null) {
                         user.passwordHash = newHash;
+                        user.revokeTokens();
                     }
                     user.admin = true;
                     user.superAdmin = true;
-                    user.version++;
-                    return service.publish(user).replaceWith(user);
+                    user.verified = true;
+                    user.blocked = false;
+                    user.changed();
+                    return snapshots.publish(user).replaceWith(user);
                 });
     }
 

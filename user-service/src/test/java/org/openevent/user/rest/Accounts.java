@@ -33,6 +33,7 @@ final class Accounts {
                 .when().post("/v1/users")
                 .then().statusCode(201)
                 .extract().path("data.id");
+        EMAILS.put(Long.parseLong(id), email);
         return Long.parseLong(id);
     }
 
@@ -41,6 +42,49 @@ final class Accounts {
         return given().contentType("application/json")
                 .body("{\"username\": \"%s\", \"password\": \"%s\", \"remember-me\": false}".formatted(email, password))
                 .when().post("/auth/session")
+                .then().statusCode(200)
+                .extract().path("access_token");
+    }
+
+    /** The bootstrap super admin's e-mail address and password (test profile). */
+    static final String ROOT_EMAIL = "root@openevent.test";
+    static final String ROOT_PASSWORD = "bootstrap-secret-42";
+
+    /** A real token of the bootstrap super admin. */
+    static String rootToken() {
+        return login(ROOT_EMAIL, ROOT_PASSWORD);
+    }
+
+    private static final java.util.Map<Long, String> EMAILS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Signs up a new account and returns its address. */
+    static String uniqueSignedUp() {
+        String email = uniqueEmail();
+        signUp(email);
+        return email;
+    }
+
+    /** A token of an account signed up by {@link #signUp} in this run. */
+    static String loginById(long id) {
+        return login(EMAILS.get(id), PASSWORD);
+    }
+
+    /** Logs in with the given flags and returns the whole answer. */
+    static JsonNode loginAnswer(String email, String password, boolean remember, boolean include) throws Exception {
+        String body = given().contentType("application/json")
+                .body("{\"username\": \"%s\", \"password\": \"%s\", \"remember-me\": %s, \"include-in-response\": %s}"
+                        .formatted(email, password, remember, include))
+                .when().post("/auth/session")
+                .then().statusCode(200)
+                .extract().asString();
+        return new ObjectMapper().readTree(body);
+    }
+
+    /** A fresh token (password just checked), as changing the e-mail address needs. */
+    static String freshLogin(String email, String password) {
+        return given().contentType("application/json")
+                .body("{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, password))
+                .when().post("/v1/auth/fresh-login")
                 .then().statusCode(200)
                 .extract().path("access_token");
     }

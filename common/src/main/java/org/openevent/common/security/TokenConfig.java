@@ -1,0 +1,22 @@
+package org.openevent.common.security;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How long a service trusts what it cached about an account when checking tokens ({@code openevent.tokens.*}). */
+@ConfigMapping(prefix = "openevent.tokens")
+public interface TokenConfig {
+
+    /**
+     * How long a cached account state is used before it is read again. The replica that consumes a user's message
+     * updates its cache at once; other replicas of the service see the change after at most this long. Zero turns
+     * the cache off (one indexed lookup per request), as user-service does for its own table.
+     */
+    @WithDefault("2s")
+    Duration cacheTtl();
+
+    /** The most account states kept in memory. */
+    @WithDefault("100000")
+    long cacheSize();
+}
