@@ -116,6 +116,9 @@ public class ResourceRoutesFilter implements OASFilter {
             return routes;
         }
         for (Relationship<?> relationship : type.relationships()) {
+            if (relationship.source() == Relationship.Source.ELSEWHERE) {
+                continue; // its routes are documented by the service that serves them
+            }
             String name = relationship.name();
             Operation operation = copy(path, template, "relationship", name, "Related " + name,
                     "The " + type.type() + "'s `" + name + "`: " + shape(relationship) + "." + about(relationship));
@@ -128,6 +131,9 @@ public class ResourceRoutesFilter implements OASFilter {
     private static List<Route> linkage(String path, PathItem item, ResourceType<?> type) {
         List<Route> routes = new ArrayList<>();
         for (Relationship<?> relationship : type.relationships()) {
+            if (relationship.source() == Relationship.Source.ELSEWHERE) {
+                continue; // its routes are documented by the service that serves them
+            }
             String name = relationship.name();
             String concrete = path.replace("{relationship}", name);
             String linkageOf = "linkage of the " + type.type() + "'s `" + name + "` (" + shape(relationship) + ")";
@@ -292,6 +298,7 @@ public class ResourceRoutesFilter implements OASFilter {
                     + Objects.requireNonNullElse(relationship.description(), "not offered.");
             case REMOTE -> " Loaded from the service that owns `" + relationship.targetType() + "`.";
             case LOCAL -> relationship.writable() ? " Writable." : "";
+            case ELSEWHERE -> " Served by the service that lists them for their owner.";
         };
     }
 
