@@ -14,8 +14,6 @@ public final class MessageTypes {
     public static final String EXPORT_COMPLETED = "export.completed";
     public static final String MAIL_REQUESTED = "mail.requested";
     public static final String MAIL_SENT = "mail.sent";
-    public static final String GROUP_UPSERTED = "group.upserted";
-    public static final String USER_FOLLOW_GROUP_UPSERTED = "user-follow-group.upserted";
 
     private MessageTypes() {
     }

@@ -16,12 +16,6 @@ public final class Topics {
      * and {@code mail.sent} from user-service (without it; consumed by statistics). Keyed by mail id.
      */
     public static final String MAILS = "openevent.mails";
-    /**
-     * Groups of events from event-service: {@code group.upserted} (keyed by group) and
-     * {@code user-follow-group.upserted} (keyed by group too, so a group's follows stay in order with it); a removed
-     * follow is a snapshot with {@code deletedAt}.
-     */
-    public static final String GROUPS = "openevent.groups";
     /** Terminal results of export tasks. */
     public static final String EXPORT_RESULTS = "openevent.export-results";
 
