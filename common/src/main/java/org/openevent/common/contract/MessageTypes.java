@@ -10,6 +10,12 @@ public final class MessageTypes {
     public static final String SPEAKER_UPSERTED = "speaker.upserted";
     public static final String SESSION_UPSERTED = "session.upserted";
     public static final String USER_UPSERTED = "user.upserted";
+    public static final String FAVOURITE_UPSERTED = "user-favourite-session.upserted";
+    public static final String GROUP_UPSERTED = "group.upserted";
+    public static final String GROUP_FOLLOW_UPSERTED = "user-follow-group.upserted";
+    public static final String EVENT_TYPE_UPSERTED = "event-type.upserted";
+    public static final String EVENT_TOPIC_UPSERTED = "event-topic.upserted";
+    public static final String EVENT_SUB_TOPIC_UPSERTED = "event-sub-topic.upserted";
     public static final String EXPORT_REQUESTED = "export.requested";
     public static final String EXPORT_COMPLETED = "export.completed";
     public static final String MAIL_REQUESTED = "mail.requested";

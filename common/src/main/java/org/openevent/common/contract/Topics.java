@@ -7,6 +7,8 @@ public final class Topics {
     public static final String EVENTS = "openevent.events";
     /** Tracks, rooms, session types, speakers and sessions from session-service, keyed by aggregate. */
     public static final String SESSIONS = "openevent.sessions";
+    /** Groups of events and who follows them, from event-service, keyed by aggregate. */
+    public static final String GROUPS = "openevent.groups";
     /** Public user facts from user-service ({@code user.upserted}); never e-mails or hashes. */
     public static final String USERS = "openevent.users";
     /** Export requests, produced and consumed by export-service so rendering survives restarts. */
