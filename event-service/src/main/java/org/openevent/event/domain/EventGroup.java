@@ -2,10 +2,9 @@ package org.openevent.event.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import org.openevent.common.resource.ResourceEntity;
 
 /** A group of events run by one organizer, which users can follow. */
@@ -16,7 +15,7 @@ public class EventGroup extends ResourceEntity {
     public String name;
     @Column(name = "user_id")
     public long userId;
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = JsonText.class)
     @Column(name = "social_links")
     public JsonNode socialLinks;
     @Column(name = "logo_url")

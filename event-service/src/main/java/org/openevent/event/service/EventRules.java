@@ -177,9 +177,10 @@ public class EventRules implements ResourceRules<Event> {
             .ofUser("track-organizer-events", holding(List.of(Roles.TRACK_ORGANIZER)))
             .ofUser("registrar-events", holding(List.of(Roles.REGISTRAR)))
             .ofUser("moderator-events", holding(List.of(Roles.MODERATOR)))
-            // Marketers and sales admins belong to ticket sales, which this platform does not offer.
-            .ofUser("marketer-events", "1 = 0")
-            .ofUser("sales-admin-events", "1 = 0")
+            // Marketers and sales admins belong to ticket sales, which this platform does not offer: always empty
+            // (the condition names the user, as every user relation must, and is never true).
+            .ofUser("marketer-events", "{user} is null")
+            .ofUser("sales-admin-events", "{user} is null")
             .defaultOrder("x.startsAt asc")
             .permanentDelete()
             .build();

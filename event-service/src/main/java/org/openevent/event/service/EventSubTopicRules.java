@@ -24,6 +24,12 @@ public class EventSubTopicRules implements ResourceRules<EventSubTopic> {
             .hardDelete()
             .build();
 
+    private final TaxonomySnapshots snapshots;
+
+    public EventSubTopicRules(TaxonomySnapshots snapshots) {
+        this.snapshots = snapshots;
+    }
+
     @Override
     public ResourceType<EventSubTopic> type() {
         return TYPE;
@@ -41,5 +47,10 @@ public class EventSubTopicRules implements ResourceRules<EventSubTopic> {
         }
         String name = changes.has("name") ? changes.value("name") : subTopic.name;
         return Slugs.assign(subTopic, name, "EventSubTopic", "s.eventTopicId = :scope", topic);
+    }
+
+    @Override
+    public Uni<Void> saved(Access access, EventSubTopic subTopic, Change change) {
+        return snapshots.publish(subTopic, change);
     }
 }

@@ -17,8 +17,10 @@ import org.openevent.event.domain.EventTopic;
 public class EventTopicRules implements ResourceRules<EventTopic> {
 
     private final ResourceType<EventTopic> type;
+    private final TaxonomySnapshots snapshots;
 
-    public EventTopicRules(SiteConfig site) {
+    public EventTopicRules(SiteConfig site, TaxonomySnapshots snapshots) {
+        this.snapshots = snapshots;
         String fallback = site.topicImageFallback();
         type = ResourceType.define("event-topic", "event-topics", EventTopic.class, EventTopic::new)
                 .string("name", t -> t.name, (t, v) -> t.name = v).required().notBlank()
@@ -44,5 +46,10 @@ public class EventTopicRules implements ResourceRules<EventTopic> {
     @Override
     public Uni<Void> validate(Access access, EventTopic topic, Changes<EventTopic> changes) {
         return SlugRule.assign(topic, changes, "EventTopic", null, null);
+    }
+
+    @Override
+    public Uni<Void> saved(Access access, EventTopic topic, Change change) {
+        return snapshots.publish(topic, change);
     }
 }

@@ -21,6 +21,12 @@ public class EventTypeRules implements ResourceRules<EventType> {
             .defaultOrder("x.name asc")
             .build();
 
+    private final TaxonomySnapshots snapshots;
+
+    public EventTypeRules(TaxonomySnapshots snapshots) {
+        this.snapshots = snapshots;
+    }
+
     @Override
     public ResourceType<EventType> type() {
         return TYPE;
@@ -33,5 +39,10 @@ public class EventTypeRules implements ResourceRules<EventType> {
     @Override
     public Uni<Void> validate(Access access, EventType eventType, Changes<EventType> changes) {
         return SlugRule.assign(eventType, changes, "EventType", null, null);
+    }
+
+    @Override
+    public Uni<Void> saved(Access access, EventType eventType, Change change) {
+        return snapshots.publish(eventType, change);
     }
 }
