@@ -148,8 +148,11 @@ public class RoleInviteRules implements ResourceRules<RoleInvite> {
                 + org.jsoup.nodes.Entities.escape(event) + "</strong>.</p><p><a href=\"" + link
                 + "\">Accept the invitation</a></p>";
         String mailId = UUID.randomUUID().toString();
-        MailRequestedPayload mail = new MailRequestedPayload(mailId, "role-invite", invite.email,
-                "Invitation to be a " + role + " of " + event, text, html, null);
+        String subject = "Invitation to be a " + role + " of " + event;
+        // The mailer refuses subjects over 255 characters; event names may be longer.
+        subject = subject.length() > 255 ? subject.substring(0, 254) + "…" : subject;
+        MailRequestedPayload mail = new MailRequestedPayload(mailId, "role-invite", invite.email, subject, text,
+                html, null);
         return outbox.publish(Topics.MAILS, MessageTypes.MAIL_REQUESTED, "mail", mailId, 1, mail);
     }
 }
