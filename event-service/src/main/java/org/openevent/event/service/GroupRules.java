@@ -35,8 +35,7 @@ public class GroupRules implements ResourceRules<EventGroup> {
             .inverse("events", "event", "groupId")
             .toOne("user", "user", "userId", g -> g.userId, null)
             .empty("roles", true, "users-groups-role", "Group roles are not offered: a group has its owner.")
-            .empty("follower", false, "user-follow-group",
-                    "The caller's own follow; see /v1/users/{id}/followed-groups.")
+            .joined("follower", false, "user-follow-group", "{t}.groupId = {o}.id and {t}.userId = {caller}")
             .inverse("followers", "user-follow-group", "groupId")
             .ofUser("groups", "x.userId = {user}")
             .defaultOrder("x.createdAt desc")

@@ -131,6 +131,16 @@ class SiteTests {
                 .extract().path("data.id");
         Fixtures.as(follower, false).body(doc("user-follow-group", null, "", rel("group", "group", group)))
                 .when().post("/v1/user-follow-groups").then().statusCode(409);
+        // "follower" is the caller's own follow: theirs for the follower, nothing for anyone else.
+        Fixtures.as(follower, false).queryParam("include", "follower").when().get("/v1/groups/" + group).then()
+                .statusCode(200).body("data.relationships.follower.data.id", equalTo(follow));
+        Fixtures.as(follower, false).when().get("/v1/groups/" + group + "/follower").then().statusCode(200)
+                .body("data.id", equalTo(follow));
+        m.as(Who.USER).queryParam("include", "follower").when().get("/v1/groups/" + group).then().statusCode(200)
+                .body("data.relationships.follower.data", nullValue());
+        given().when().get("/v1/groups/" + group + "/follower").then().statusCode(200).body("data", nullValue());
+        given().queryParam("filter", "[{\"name\":\"follower\",\"op\":\"ne\",\"val\":null}]")
+                .when().get("/v1/groups").then().statusCode(400);
         given().queryParam("filter", "[{\"name\":\"is-promoted\",\"op\":\"eq\",\"val\":true}]")
                 .queryParam("include", "user,follower").queryParam("public", true).queryParam("cache", true)
                 .when().get("/v1/groups").then().statusCode(200)
