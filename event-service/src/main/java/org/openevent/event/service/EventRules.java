@@ -161,7 +161,7 @@ public class EventRules implements ResourceRules<Event> {
             .empty("video-stream", false, "video-stream", "Video streams are not offered yet.")
             .empty("exhibitors", true, "exhibitor", "Exhibitors are not offered yet.")
             .inverse("roles", "users-events-roles", "eventId").visibleWhen(Access::isCoorganizer)
-            .inverse("role-invites", "role-invite", "eventId").visibleWhen(Access::isCoorganizer)
+            .inverse("role-invites", "role-invite", "eventId").visibleWhen(Access::isOrganizer)
             .empty("tax", false, "tax", PAYMENTS)
             .empty("stripe-authorization", false, "stripe-authorization", PAYMENTS)
             .empty("order-statistics", false, "order-statistics-event", PAYMENTS)

@@ -25,7 +25,7 @@ import org.openevent.event.domain.RoleInvite;
 /**
  * Role invitations: an event's organizers invite someone by e-mail to hold a role (only the owner may hand on
  * ownership); the mail with the secret link is queued through the outbox in the same transaction, so it goes out
- * only if the invitation exists. Co-organizers see the event's invitations; an invitation cannot be changed, and
+ * only if the invitation exists. Only organizers see the event's invitations; an invitation cannot be changed, and
  * an accepted one cannot be deleted. Accepting is {@link RoleInvites}.
  */
 @ApplicationScoped
@@ -62,12 +62,12 @@ public class RoleInviteRules implements ResourceRules<RoleInvite> {
 
     @Override
     public String visible(Access access, String alias, Function<Object, String> bind) {
-        return access.isCoorganizer() ? null : "1 = 0";
+        return access.isOrganizer() ? null : "1 = 0";
     }
 
     @Override
     public boolean canSee(Access access, RoleInvite invite) {
-        return access.isCoorganizer();
+        return access.isOrganizer();
     }
 
     @Override

@@ -42,7 +42,7 @@ public class UsersEventsRolesRules implements ResourceRules<EventRole> {
 
     @Override
     public String visible(Access access, String alias, Function<Object, String> bind) {
-        return access.isStaff() || access.event() != null && access.isCoorganizer() ? null : "1 = 0";
+        return access.isCoorganizer() ? null : "1 = 0";
     }
 
     @Override

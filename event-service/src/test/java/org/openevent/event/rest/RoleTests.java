@@ -115,8 +115,11 @@ class RoleTests {
         m.as(Who.COORGANIZER).body(body).when().post("/v1/role-invites").then().statusCode(403);
         String id = invite(m, Who.ORGANIZER, email, "coorganizer");
         m.as(Who.OWNER).body(body).when().post("/v1/role-invites").then().statusCode(409);
-        m.as(Who.COORGANIZER).when().get("/v1/events/" + m.eventId() + "/role-invites").then().statusCode(200)
+        m.as(Who.ORGANIZER).when().get("/v1/events/" + m.eventId() + "/role-invites").then().statusCode(200)
                 .body("data.id", equalTo(List.of(id)));
+        m.as(Who.COORGANIZER).when().get("/v1/events/" + m.eventId() + "/role-invites").then().statusCode(200)
+                .body("data", hasSize(0));
+        m.as(Who.COORGANIZER).when().get("/v1/role-invites/" + id).then().statusCode(404);
         m.as(Who.USER).when().get("/v1/role-invites/" + id).then().statusCode(404);
 
         String token = mailedToken(email);
