@@ -26,7 +26,13 @@ import org.openevent.event.config.SiteConfig;
 import org.openevent.event.domain.Event;
 import org.openevent.event.domain.EventGroup;
 import org.openevent.event.domain.EventTopic;
+import org.openevent.event.domain.EventCopyright;
 import org.openevent.event.domain.EventRole;
+import org.openevent.event.domain.RoleInvite;
+import org.openevent.event.domain.SocialLink;
+import org.openevent.event.domain.SpeakersCall;
+import org.openevent.event.domain.Sponsor;
+import org.openevent.event.domain.Ticket;
 
 /**
  * Events: anyone signed in creates one and becomes its owner; co-organizers change it, its owner deletes it,
@@ -305,11 +311,22 @@ public class EventRules implements ResourceRules<Event> {
                     event.deletedAt = OffsetDateTime.now(ZoneOffset.UTC);
                 }
                 event.changed();
-                yield snapshots.publish(event).flatMap(ignored -> EventRole.delete("eventId", event.id))
-                        .replaceWithVoid();
+                yield snapshots.publish(event).flatMap(ignored -> removeChildren(event.id));
             }
             default -> snapshots.publish(event);
         };
+    }
+
+    /** What belongs to an event removed for good goes with it. */
+    private static Uni<Void> removeChildren(long eventId) {
+        Uni<Long> chain = RoleInvite.delete("eventId", eventId);
+        for (var child : List.<java.util.function.Supplier<Uni<Long>>>of(
+                () -> Sponsor.delete("eventId", eventId), () -> Ticket.delete("eventId", eventId),
+                () -> EventCopyright.delete("eventId", eventId), () -> SocialLink.delete("eventId", eventId),
+                () -> SpeakersCall.delete("eventId", eventId), () -> EventRole.delete("eventId", eventId))) {
+            chain = chain.flatMap(ignored -> child.get());
+        }
+        return chain.replaceWithVoid();
     }
 
     /** The condition of a user's events where they hold one of {@code roles} ({@code {user}} is the user). */

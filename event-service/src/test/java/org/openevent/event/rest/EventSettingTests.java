@@ -118,6 +118,22 @@ class EventSettingTests {
     }
 
     @Test
+    void anEventRemovedForGoodTakesItsSettingsAlong() {
+        Matrix m = Fixtures.matrix("Doomed Conf", "published");
+        String event = rel("event", "event", m.eventId());
+        m.as(Who.OWNER).body(doc("ticket", null, ticket("Gone", ""), event)).when().post("/v1/tickets").then()
+                .statusCode(201);
+        m.as(Who.OWNER).body(doc("social-link", null, "\"name\": \"web\", \"link\": \"https://d.example.org\"",
+                event)).when().post("/v1/social-links").then().statusCode(201);
+        m.as(Who.OWNER).body(doc("role-invite", null, "\"email\": \"doomed@example.org\", \"role-name\":"
+                + " \"moderator\"", event)).when().post("/v1/role-invites").then().statusCode(201);
+        m.as(Who.OWNER).when().delete("/v1/events/" + m.eventId() + "?permanent=true").then().statusCode(403);
+        Fixtures.admin().when().delete("/v1/events/" + m.eventId() + "?permanent=true").then().statusCode(200);
+        Fixtures.admin().queryParam("get_trashed", true).when().get("/v1/events/" + m.eventId()).then()
+                .statusCode(404);
+    }
+
+    @Test
     void anEventHasOneCopyrightAndOneCallForSpeakers() {
         Matrix m = Fixtures.matrix("Licensed Conf", "published");
         String event = rel("event", "event", m.eventId());
