@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.openevent.common.jsonapi.ApiException;
 import org.openevent.common.resource.Access;
 import org.openevent.common.resource.Changes;
+import org.openevent.common.resource.Check;
 import org.openevent.common.resource.ResourceRules;
 import org.openevent.common.resource.ResourceType;
 import org.openevent.event.domain.Ticket;
@@ -111,7 +112,7 @@ public class TicketRules implements ResourceRules<Ticket> {
         }
     }
 
-    private static org.openevent.common.resource.Check nonNegative() {
-        return org.openevent.common.resource.Check.atLeast(0);
+    private static Check nonNegative() {
+        return Check.atLeast(0);
     }
 }
