@@ -158,6 +158,15 @@ class RoleTests {
         } finally {
             UserServiceStub.down = false;
         }
+        UserServiceStub.slow = true;
+        try {
+            long started = System.nanoTime();
+            accept(invitee, token).statusCode(503);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(millis < 4_500, "the contact call is bounded, took " + millis + " ms");
+        } finally {
+            UserServiceStub.slow = false;
+        }
         Fixtures.sql("update role_invite set expires_at = now() - interval '1 minute' where id = ?", Long.parseLong(id));
         accept(invitee, token).statusCode(403);
         m.as(Who.OWNER).when().get("/v1/events/" + m.eventId() + "/users-events-roles").then()

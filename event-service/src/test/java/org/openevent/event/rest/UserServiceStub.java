@@ -19,6 +19,8 @@ public class UserServiceStub implements QuarkusTestResourceLifecycleManager {
     public static final Map<Long, String> CONTACTS = new ConcurrentHashMap<>();
     /** When set, every contact lookup fails as an unhealthy service would. */
     public static volatile boolean down;
+    /** When set, contact lookups answer only after 5 s, past the client's timeout. */
+    public static volatile boolean slow;
 
     private Vertx vertx;
 
@@ -33,7 +35,10 @@ public class UserServiceStub implements QuarkusTestResourceLifecycleManager {
             } else if (path.matches("/internal/users/\\d+/contact")) {
                 long id = Long.parseLong(path.split("/")[3]);
                 String email = CONTACTS.get(id);
-                if (down) {
+                if (slow) {
+                    vertx.setTimer(5_000, tick -> response.end(
+                            "{\"id\": %d, \"email\": \"%s\", \"verified\": true}".formatted(id, email)));
+                } else if (down) {
                     response.setStatusCode(500).end("{}");
                 } else if (email == null) {
                     response.setStatusCode(404).end("{}");
