@@ -170,6 +170,34 @@ class SiteTests {
     }
 
     @Test
+    void racingFollowsOfTheSameGroupAreOneFollowAndConflictsNeverErrors() throws Exception {
+        long owner = Fixtures.newUser();
+        String group = Fixtures.as(owner, false).body(doc("group", null, "\"name\": \"Raced\"", null))
+                .when().post("/v1/groups").then().statusCode(201).extract().path("data.id");
+        long follower = Fixtures.newUser();
+        String body = doc("user-follow-group", null, "", rel("group", "group", group));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> Fixtures.as(follower, false).body(body)
+                        .when().post("/v1/user-follow-groups").then().extract().statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(1, statuses.stream().filter(s -> s == 201).count(),
+                    statuses.toString());
+            org.junit.jupiter.api.Assertions.assertTrue(statuses.stream().allMatch(s -> s == 201 || s == 409),
+                    statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        given().when().get("/v1/groups/" + group).then().body("data.attributes.follower-count", equalTo(1));
+    }
+
+    @Test
     void usersListTheirEventsByRole() {
         Matrix m = Fixtures.matrix("Listed Roles Conf", "draft");
         long owner = m.users().get(Who.OWNER);
