@@ -124,6 +124,20 @@ class SiteTests {
                 .body("errors[0].source.pointer", equalTo("/data/relationships/group"));
         m.as(Who.OWNER).body(doc("event", m.eventId(), "", rel("group", "group", group)))
                 .when().patch("/v1/events/" + m.eventId()).then().statusCode(200);
+        // The frontend files events through the group's own events: only its owner's events, and leaving works too.
+        String other = EventResourceTests.create(m.users().get(Who.OTHER_ORGANIZER), "Not theirs", "published");
+        String own = EventResourceTests.create(owner, "Also theirs", "published");
+        String members = "\"events\": {\"data\": [{\"type\": \"event\", \"id\": \"%s\"}, {\"type\": \"event\","
+                + " \"id\": \"%s\"}]}";
+        Fixtures.as(owner, false).body(doc("group", group, "", members.formatted(m.eventId(), other)))
+                .when().patch("/v1/groups/" + group).then().statusCode(403);
+        Fixtures.as(owner, false).body(doc("group", group, "", members.formatted(m.eventId(), own)))
+                .when().patch("/v1/groups/" + group).then().statusCode(200);
+        given().when().get("/v1/events/" + own + "/group").then().statusCode(200).body("data.id", equalTo(group));
+        Fixtures.as(owner, false).body(doc("group", group, "", "\"events\": {\"data\": [{\"type\": \"event\","
+                        + " \"id\": \"" + m.eventId() + "\"}]}"))
+                .when().patch("/v1/groups/" + group).then().statusCode(200);
+        given().when().get("/v1/events/" + own + "/group").then().statusCode(200).body("data", nullValue());
 
         long follower = Fixtures.newUser();
         String follow = Fixtures.as(follower, false).body(doc("user-follow-group", null, "",
