@@ -100,10 +100,25 @@ public class JsonApiExceptionMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 100)
     public Response unexpected(Throwable e) {
+        if (uniqueViolation(e)) {
+            // Two requests raced for the same unique thing and the rules' own checks ran before either committed.
+            return respond(409, List.of(new ErrorObject("409", "Conflict",
+                    "This conflicts with what another request wrote at the same time; reload and try again.", null)));
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled error %s", errorId);
         return respond(500, List.of(new ErrorObject("500", "Unknown error",
                 "An unexpected error occurred. Reference: " + errorId, null)));
+    }
+
+    /** Whether a unique constraint refused the write, however Hibernate Reactive wrapped it. */
+    static boolean uniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
+                return violation.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE;
+            }
+        }
+        return false;
     }
 
     /** An error document answer with the given status. */

@@ -105,7 +105,8 @@ final class Includes {
         Binder binder = new Binder();
         List<Long> ownerIds = rows.stream().map(ResourceEntity::id).toList();
         String hql = "select o.id, t.id from " + rules.type().entityName() + " o, " + target.type().entityName()
-                + " t where o.id in " + binder.apply(ownerIds) + " and " + relationship.join("o", "t")
+                + " t where o.id in " + binder.apply(ownerIds) + " and "
+                + relationship.join("o", "t", binder, graph.request.caller())
                 + Queries.liveAndReferenced(target, graph.scope, "t", binder) + " order by o.id, t.id";
         return Panache.getSession()
                 .flatMap(session -> {

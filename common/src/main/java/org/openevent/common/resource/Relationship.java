@@ -3,6 +3,7 @@ package org.openevent.common.resource;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.openevent.common.security.CallerIdentity;
 
 /**
  * One relationship of a resource type. Local relationships are declared by an HQL join condition between the
@@ -29,6 +30,9 @@ public final class Relationship<E> {
          */
         ELSEWHERE
     }
+
+    /** In a join condition, the calling user's id. */
+    static final String CALLER = "{caller}";
 
     final String name;
     final boolean toMany;
@@ -72,6 +76,21 @@ public final class Relationship<E> {
     /** The HQL condition between {@code {o}} (owner) and {@code {t}} (target), for local relationships. */
     public String join(String ownerAlias, String targetAlias) {
         return join.replace("{o}", ownerAlias).replace("{t}", targetAlias);
+    }
+
+    /**
+     * The join for one caller's query: {@code {caller}} stands for the caller's user id (a relationship such as
+     * "my follow of this group"), bound through {@code binder}; for an anonymous caller it matches nothing.
+     */
+    String join(String ownerAlias, String targetAlias, Binder binder, CallerIdentity caller) {
+        String condition = join(ownerAlias, targetAlias);
+        return callerScoped() ? condition.replace(CALLER, binder.apply(caller.userId() == null ? -1L
+                : caller.userId())) : condition;
+    }
+
+    /** Whether the join names the caller, so it differs per caller and cannot serve filters. */
+    boolean callerScoped() {
+        return join != null && join.contains(CALLER);
     }
 
     /** The collection of another service's event children this relationship lists, or null. */

@@ -523,7 +523,7 @@ public class ResourceEngine {
         ResourceRules<T> target = registry.rules(relationship.targetType());
         Binder binder = new Binder();
         String where = "exists (select 1 from " + rules.type().entityName() + " o where o.id = "
-                + binder.apply(owner.entity().id()) + " and " + relationship.join("o", ALIAS) + ")";
+                + binder.apply(owner.entity().id()) + " and " + relationship.join("o", ALIAS, binder, request.caller()) + ")";
         Access scope = target.type().eventScoped() && owner.access().event() != null ? owner.access()
                 : Access.global(request.caller());
         if (relationship.toMany()) {
@@ -587,7 +587,8 @@ public class ResourceEngine {
         ResourceRules<?> target = registry.rules(relationship.targetType());
         Binder binder = new Binder();
         String hql = "select t.id from " + rules.type().entityName() + " o, " + target.type().entityName()
-                + " t where o.id = " + binder.apply(found.entity().id()) + " and " + relationship.join("o", "t")
+                + " t where o.id = " + binder.apply(found.entity().id()) + " and "
+                + relationship.join("o", "t", binder, request.caller())
                 + Queries.liveAndVisible(target, found.access(), "t", binder, false) + " order by t.id";
         return Panache.getSession().flatMap(session -> {
             var query = session.createSelectionQuery(hql, Long.class);

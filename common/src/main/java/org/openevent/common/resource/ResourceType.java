@@ -186,6 +186,9 @@ public final class ResourceType<E extends ResourceEntity> {
         }
         for (Relationship<E> relationship : relationshipOrder) {
             String target = relationship.targetType();
+            if (relationship.callerScoped()) {
+                continue;
+            }
             if (relationship.hasJoin() && resolver.knows(target)) {
                 declared = declared.relation(relationship.name(), relationship.toMany(),
                         () -> resolver.fields(target), relationship.join("{outer}", "{inner}"),
@@ -453,7 +456,11 @@ public final class ResourceType<E extends ResourceEntity> {
             return this;
         }
 
-        /** A relationship resolved by an HQL join condition between {@code {o}} and {@code {t}}. */
+        /**
+         * A relationship resolved by an HQL join condition between {@code {o}} and {@code {t}}; {@code {caller}}
+         * stands for the calling user's id (e.g. the caller's own follow of a group), and such a relationship
+         * cannot be filtered on.
+         */
         public Builder<E> joined(String name, boolean toMany, String targetType, String join) {
             relationship(name, toMany, targetType, Relationship.Source.LOCAL).join = join;
             return this;

@@ -2,11 +2,10 @@ package org.openevent.event.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import org.openevent.common.resource.ResourceEntity;
 
 /** An event with every attribute of the original this platform owns; {@code version} orders its snapshots. */
@@ -104,7 +103,7 @@ public class Event extends ResourceEntity {
     public boolean isVideoroomEnabled;
     @Column(name = "is_document_enabled")
     public boolean isDocumentEnabled;
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = JsonText.class)
     @Column(name = "document_links")
     public JsonNode documentLinks;
     @Column(name = "chat_room_name")

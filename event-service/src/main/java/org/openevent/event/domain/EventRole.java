@@ -1,28 +1,20 @@
 package org.openevent.event.domain;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.openevent.common.resource.EventChildEntity;
 
-/** A user's role on one event: owner, organizer or co-organizer. */
+/** A user's role on one event (served as {@code users-events-roles}); the role is stored by its name. */
 @Entity
 @Table(name = "event_role")
-public class EventRole extends PanacheEntityBase {
+public class EventRole extends EventChildEntity {
 
     public static final String OWNER = "owner";
     public static final String ORGANIZER = "organizer";
     public static final String COORGANIZER = "coorganizer";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @Column(name = "event_id")
-    public long eventId;
 
     @Column(name = "user_id")
     public long userId;
@@ -34,6 +26,7 @@ public class EventRole extends PanacheEntityBase {
         grant.eventId = eventId;
         grant.userId = userId;
         grant.role = role;
+        grant.created(OffsetDateTime.now(ZoneOffset.UTC));
         return grant;
     }
 }

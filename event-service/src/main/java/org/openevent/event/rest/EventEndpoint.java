@@ -3,6 +3,7 @@ package org.openevent.event.rest;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -44,6 +45,19 @@ public class EventEndpoint extends JsonApiEndpoint {
             return engine.listWhere(request, TYPE, EventQueries.withRole(request.caller(), binder), binder,
                     "/v1/events");
         });
+    }
+
+    /**
+     * The event's related resources; {@code users-events-roles} is the original's path of the {@code roles}
+     * relationship.
+     */
+    @GET
+    @Path("{id}/{relationship}")
+    @Produces({JsonApi.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @Override
+    public Uni<Document> related(@PathParam("id") String id, @PathParam("relationship") String relationship,
+                                 @Context UriInfo uri, @Context HttpHeaders headers) {
+        return super.related(id, "users-events-roles".equals(relationship) ? "roles" : relationship, uri, headers);
     }
 
     /** Published public events still to come that the platform promotes or that look complete. */

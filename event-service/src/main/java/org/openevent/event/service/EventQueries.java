@@ -18,13 +18,19 @@ public final class EventQueries {
     }
 
     /**
-     * Upcoming events for the home page: published, public, not yet started, and either promoted or not demoted
-     * and complete (images, logo, type, topic and sub-topic), as the original selects them.
+     * Upcoming events for the home page, as the original selects them: published, public, not yet started, and
+     * either promoted or not demoted and complete: images, logo, type, topic and sub-topic, a visible ticket still
+     * on sale with stock (no orders exist here, so stock is a positive quantity), and a twitter social link.
      */
     public static String upcoming(OffsetDateTime now, Binder binder) {
-        return "x.state = 'published' and x.privacy = 'public' and x.startsAt > " + binder.apply(now)
+        String at = binder.apply(now);
+        return "x.state = 'published' and x.privacy = 'public' and x.startsAt > " + at + " and x.endsAt > " + at
                 + " and (x.isPromoted = true or (x.isDemoted = false and x.originalImageUrl is not null"
                 + " and x.logoUrl is not null and x.eventTypeId is not null and x.eventTopicId is not null"
-                + " and x.eventSubTopicId is not null))";
+                + " and x.eventSubTopicId is not null"
+                + " and exists (select 1 from Ticket t where t.eventId = x.id and t.deletedAt is null"
+                + " and t.isHidden = false and t.salesEndsAt > " + at + " and t.quantity > 0)"
+                + " and exists (select 1 from SocialLink s where s.eventId = x.id and s.deletedAt is null"
+                + " and s.name = 'twitter')))";
     }
 }

@@ -22,8 +22,17 @@ import org.openevent.common.resource.ResourceRules;
 import org.openevent.common.resource.ResourceType;
 import org.openevent.common.resource.Roles;
 import org.openevent.common.resource.ValueType;
+import org.openevent.event.config.SiteConfig;
 import org.openevent.event.domain.Event;
+import org.openevent.event.domain.EventGroup;
+import org.openevent.event.domain.EventTopic;
+import org.openevent.event.domain.EventCopyright;
 import org.openevent.event.domain.EventRole;
+import org.openevent.event.domain.RoleInvite;
+import org.openevent.event.domain.SocialLink;
+import org.openevent.event.domain.SpeakersCall;
+import org.openevent.event.domain.Sponsor;
+import org.openevent.event.domain.Ticket;
 
 /**
  * Events: anyone signed in creates one and becomes its owner; co-organizers change it, its owner deletes it,
@@ -53,19 +62,19 @@ public class EventRules implements ResourceRules<Event> {
             .string("publicStreamLink", e -> e.publicStreamLink, (e, v) -> e.publicStreamLink = v).max(2048)
             .bool("streamLoop", e -> e.streamLoop, (e, v) -> e.streamLoop = v).notNull().defaultTo(false)
             .bool("streamAutoplay", e -> e.streamAutoplay, (e, v) -> e.streamAutoplay = v).notNull().defaultTo(false)
-            .text("description", e -> e.description, (e, v) -> e.description = v)
-            .text("afterOrderMessage", e -> e.afterOrderMessage, (e, v) -> e.afterOrderMessage = v)
+            .text("description", e -> e.description, (e, v) -> e.description = v).normalize(Html::sanitize)
+            .text("afterOrderMessage", e -> e.afterOrderMessage, (e, v) -> e.afterOrderMessage = v).normalize(Html::sanitize)
             .url("originalImageUrl", e -> e.originalImageUrl, (e, v) -> e.originalImageUrl = v)
-            .string("thumbnailImageUrl", e -> e.thumbnailImageUrl, null)
-            .string("largeImageUrl", e -> e.largeImageUrl, null)
-            .string("iconImageUrl", e -> e.iconImageUrl, null)
+            .string("thumbnailImageUrl", e -> e.thumbnailImageUrl != null ? e.thumbnailImageUrl : e.originalImageUrl, null)
+            .string("largeImageUrl", e -> e.largeImageUrl != null ? e.largeImageUrl : e.originalImageUrl, null)
+            .string("iconImageUrl", e -> e.iconImageUrl != null ? e.iconImageUrl : e.originalImageUrl, null)
             .bool("showRemainingTickets", e -> e.showRemainingTickets, (e, v) -> e.showRemainingTickets = v).notNull()
             .defaultTo(false)
             .string("ownerName", e -> e.ownerName, (e, v) -> e.ownerName = v).max(1000)
             .bool("isMapShown", e -> e.isMapShown, (e, v) -> e.isMapShown = v)
             .bool("isOneclickSignupEnabled", e -> e.isOneclickSignupEnabled, (e, v) -> e.isOneclickSignupEnabled = v)
             .bool("hasOwnerInfo", e -> e.hasOwnerInfo, (e, v) -> e.hasOwnerInfo = v)
-            .text("ownerDescription", e -> e.ownerDescription, (e, v) -> e.ownerDescription = v)
+            .text("ownerDescription", e -> e.ownerDescription, (e, v) -> e.ownerDescription = v).normalize(Html::sanitize)
             .bool("isSessionsSpeakersEnabled", e -> e.isSessionsSpeakersEnabled,
                     (e, v) -> e.isSessionsSpeakersEnabled = v).notNull().defaultTo(false)
             .string("privacy", e -> e.privacy, (e, v) -> e.privacy = v).notNull().defaultTo("public")
@@ -73,7 +82,7 @@ public class EventRules implements ResourceRules<Event> {
             .string("state", e -> e.state, (e, v) -> e.state = v).notNull().defaultTo(Event.DRAFT)
             .oneOf(Event.DRAFT, Event.PUBLISHED)
             .url("ticketUrl", e -> e.ticketUrl, (e, v) -> e.ticketUrl = v)
-            .text("codeOfConduct", e -> e.codeOfConduct, (e, v) -> e.codeOfConduct = v)
+            .text("codeOfConduct", e -> e.codeOfConduct, (e, v) -> e.codeOfConduct = v).normalize(Html::sanitize)
             .datetime("schedulePublishedOn", e -> e.schedulePublishedOn, (e, v) -> e.schedulePublishedOn = v)
             // Featuring and promotion are the platform's editorial decisions; the wizard sends them on every save.
             .bool("isFeatured", e -> e.isFeatured, (e, v) -> e.isFeatured = v).notNull().defaultTo(false)
@@ -142,19 +151,23 @@ public class EventRules implements ResourceRules<Event> {
             .remote("track-organizers", true, "user", holders(Roles.TRACK_ORGANIZER))
             .remote("registrars", true, "user", holders(Roles.REGISTRAR))
             .remote("moderators", true, "user", holders(Roles.MODERATOR))
-            .empty("event-topic", false, "event-topic", "Event topics are not offered yet.")
-            .empty("event-sub-topic", false, "event-sub-topic", "Event sub-topics are not offered yet.")
-            .empty("event-type", false, "event-type", "Event types are not offered yet.")
-            .empty("event-copyright", false, "event-copyright", "Event copyrights are not offered yet.")
-            .empty("speakers-call", false, "speakers-call", "Calls for speakers are not offered yet.")
-            .empty("social-links", true, "social-link", "Social links are not offered yet.")
-            .empty("sponsors", true, "sponsor", "Sponsors are not offered yet.")
-            .empty("tickets", true, "ticket", "Tickets are not offered yet.")
-            .empty("group", false, "group", "Groups are not offered yet.")
+            .toOne("event-topic", "event-topic", "eventTopicId", e -> e.eventTopicId, (e, v) -> e.eventTopicId = v)
+            .writable()
+            .toOne("event-sub-topic", "event-sub-topic", "eventSubTopicId", e -> e.eventSubTopicId,
+                    (e, v) -> e.eventSubTopicId = v).writable()
+            .toOne("event-type", "event-type", "eventTypeId", e -> e.eventTypeId, (e, v) -> e.eventTypeId = v)
+            .writable()
+            .joined("event-copyright", false, "event-copyright", "{t}.eventId = {o}.id")
+            .joined("speakers-call", false, "speakers-call", "{t}.eventId = {o}.id")
+            .inverse("social-links", "social-link", "eventId")
+            .inverse("sponsors", "sponsor", "eventId")
+            .inverse("tickets", "ticket", "eventId")
+            .toOne("group", "group", "groupId", e -> e.groupId, (e, v) -> e.groupId = v).writable()
             .empty("custom-forms", true, "custom-form", "Custom forms are not offered yet.")
             .empty("video-stream", false, "video-stream", "Video streams are not offered yet.")
             .empty("exhibitors", true, "exhibitor", "Exhibitors are not offered yet.")
-            .empty("roles", true, "users-events-roles", "Role grants are not offered as a resource yet.")
+            .inverse("roles", "users-events-roles", "eventId").visibleWhen(Access::isCoorganizer)
+            .inverse("role-invites", "role-invite", "eventId").visibleWhen(Access::isOrganizer)
             .empty("tax", false, "tax", PAYMENTS)
             .empty("stripe-authorization", false, "stripe-authorization", PAYMENTS)
             .empty("order-statistics", false, "order-statistics-event", PAYMENTS)
@@ -163,14 +176,27 @@ public class EventRules implements ResourceRules<Event> {
             .empty("access-codes", true, "access-code", PAYMENTS)
             .empty("attendees", true, "attendee", PAYMENTS)
             .empty("event-invoices", true, "event-invoice", PAYMENTS)
+            .ofUser("events", holding(Roles.ALL))
+            .ofUser("owner-events", holding(List.of(Roles.OWNER)))
+            .ofUser("organizer-events", holding(List.of(Roles.ORGANIZER)))
+            .ofUser("coorganizer-events", holding(List.of(Roles.COORGANIZER)))
+            .ofUser("track-organizer-events", holding(List.of(Roles.TRACK_ORGANIZER)))
+            .ofUser("registrar-events", holding(List.of(Roles.REGISTRAR)))
+            .ofUser("moderator-events", holding(List.of(Roles.MODERATOR)))
+            // Marketers and sales admins belong to ticket sales, which this platform does not offer: always empty
+            // (the condition names the user, as every user relation must, and is never true).
+            .ofUser("marketer-events", "{user} is null")
+            .ofUser("sales-admin-events", "{user} is null")
             .defaultOrder("x.startsAt asc")
             .permanentDelete()
             .build();
 
     private final EventSnapshots snapshots;
+    private final SiteConfig site;
 
-    public EventRules(EventSnapshots snapshots) {
+    public EventRules(EventSnapshots snapshots, SiteConfig site) {
         this.snapshots = snapshots;
+        this.site = site;
     }
 
     @Override
@@ -221,8 +247,47 @@ public class EventRules implements ResourceRules<Event> {
 
     @Override
     public Uni<Void> validate(Access access, Event event, Changes<Event> changes) {
-        return changes.creating() ? uniqueIdentifier().invoke(identifier -> event.identifier = identifier)
+        Uni<Void> identifier = changes.creating() ? uniqueIdentifier().invoke(id -> event.identifier = id)
                 .replaceWithVoid() : Uni.createFrom().voidItem();
+        return identifier.flatMap(ignored -> checkGroup(access, changes))
+                .flatMap(ignored -> topicImage(event, changes));
+    }
+
+    /** An event joins only a group its organizer owns (admins may file any event anywhere). */
+    private static Uni<Void> checkGroup(Access access, Changes<Event> changes) {
+        Long group = changes.toOne("group");
+        if (group == null || access.isStaff()) {
+            return Uni.createFrom().voidItem();
+        }
+        return EventGroup.<EventGroup>findById(group).invoke(found -> {
+            if (found != null && !found.isDeleted() && !access.isSelf(found.userId)) {
+                throw ApiException.relationship("group", "Only the group's owner may add events to it.");
+            }
+        }).replaceWithVoid();
+    }
+
+    /**
+     * An event without an image of its own shows its topic's system image, as the original does: it is set when
+     * the event gets a topic and has no image, or still shows the previous topic's image.
+     */
+    private Uni<Void> topicImage(Event event, Changes<Event> changes) {
+        Long topic = changes.hasRelationship("event-topic") ? changes.toOne("event-topic") : event.eventTopicId;
+        boolean imageSent = changes.has("original-image-url") && changes.value("original-image-url") != null;
+        if (topic == null || imageSent || !changes.hasRelationship("event-topic") && !changes.has("original-image-url")
+                && !changes.creating()) {
+            return Uni.createFrom().voidItem();
+        }
+        Long previous = event.eventTopicId;
+        return EventTopic.<EventTopic>list("id in ?1", previous == null ? Set.of(topic) : Set.of(topic, previous))
+                .invoke(topics -> {
+                    Map<Long, String> images = new HashMap<>();
+                    topics.forEach(t -> images.put(t.id, t.systemImageUrl == null ? site.topicImageFallback()
+                            : t.systemImageUrl));
+                    String current = changes.has("original-image-url") ? null : event.originalImageUrl;
+                    if (images.containsKey(topic) && (current == null || current.equals(images.get(previous)))) {
+                        changes.put("original-image-url", images.get(topic));
+                    }
+                }).replaceWithVoid();
     }
 
     @Override
@@ -246,11 +311,28 @@ public class EventRules implements ResourceRules<Event> {
                     event.deletedAt = OffsetDateTime.now(ZoneOffset.UTC);
                 }
                 event.changed();
-                yield snapshots.publish(event).flatMap(ignored -> EventRole.delete("eventId", event.id))
-                        .replaceWithVoid();
+                yield snapshots.publish(event).flatMap(ignored -> removeChildren(event.id));
             }
             default -> snapshots.publish(event);
         };
+    }
+
+    /** What belongs to an event removed for good goes with it. */
+    private static Uni<Void> removeChildren(long eventId) {
+        Uni<Long> chain = RoleInvite.delete("eventId", eventId);
+        for (var child : List.<java.util.function.Supplier<Uni<Long>>>of(
+                () -> Sponsor.delete("eventId", eventId), () -> Ticket.delete("eventId", eventId),
+                () -> EventCopyright.delete("eventId", eventId), () -> SocialLink.delete("eventId", eventId),
+                () -> SpeakersCall.delete("eventId", eventId), () -> EventRole.delete("eventId", eventId))) {
+            chain = chain.flatMap(ignored -> child.get());
+        }
+        return chain.replaceWithVoid();
+    }
+
+    /** The condition of a user's events where they hold one of {@code roles} ({@code {user}} is the user). */
+    private static String holding(List<String> roles) {
+        return "x.id in (select r.eventId from EventRole r where r.userId = {user} and r.role in ("
+                + String.join(", ", roles.stream().map(role -> "'" + role + "'").toList()) + "))";
     }
 
     /** Linkage of the users holding a role, for a page of events, in one query. */

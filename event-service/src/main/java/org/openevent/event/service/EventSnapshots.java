@@ -24,7 +24,13 @@ public class EventSnapshots {
 
     /** The event's snapshot with its current role grants; must run inside a session. */
     public Uni<EventPayload> of(Event e) {
-        return EventRole.<EventRole>list("eventId = ?1 order by id", e.id).map(grants -> new EventPayload(e.id,
+        return of(e, null);
+    }
+
+    /** The snapshot without the grant {@code removedGrant} (one being deleted in the same transaction). */
+    private Uni<EventPayload> of(Event e, Long removedGrant) {
+        return EventRole.<EventRole>list("eventId = ?1 and id <> ?2 order by id", e.id,
+                removedGrant == null ? -1L : removedGrant).map(grants -> new EventPayload(e.id,
                 e.identifier, e.name, e.description, e.state, e.privacy, e.startsAt, e.endsAt, e.timezone,
                 e.locationName, e.latitude, e.longitude, e.online, e.externalEventUrl, e.logoUrl, e.originalImageUrl,
                 e.ownerName, e.schedulePublishedOn, e.isSessionsSpeakersEnabled, e.isSponsorsEnabled, e.eventTypeId,
@@ -34,7 +40,12 @@ public class EventSnapshots {
 
     /** Adds the event's snapshot to the outbox, inside the changing transaction. */
     public Uni<Void> publish(Event event) {
-        return of(event).flatMap(payload -> outbox.publish(Topics.EVENTS, MessageTypes.EVENT_UPSERTED, "event",
-                event.id, event.version, payload));
+        return publishWithout(event, null);
+    }
+
+    /** Publishes the snapshot leaving out a grant that the same transaction deletes next. */
+    public Uni<Void> publishWithout(Event event, Long removedGrant) {
+        return of(event, removedGrant).flatMap(payload -> outbox.publish(Topics.EVENTS, MessageTypes.EVENT_UPSERTED,
+                "event", event.id, event.version, payload));
     }
 }
