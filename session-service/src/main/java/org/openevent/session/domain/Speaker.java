@@ -1,8 +1,11 @@
 package org.openevent.session.domain;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.openevent.common.resource.EventChildEntity;
 
 /** A speaker profile within one event; e-mail and mobile are private to organizers and the creator. */
@@ -37,4 +40,19 @@ public class Speaker extends EventChildEntity {
     public boolean featured;
     @Column(name = "sort_order")
     public int sortOrder;
+    @Column(name = "is_email_overridden")
+    public boolean emailOverridden;
+    public String address;
+    @Column(name = "heard_from")
+    public String heardFrom;
+    @Column(name = "sponsorship_required")
+    public String sponsorshipRequired;
+    public String mastodon;
+    public String instagram;
+    @Column(name = "complex_field_values")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public JsonNode complexFieldValues;
+    @Column(name = "speaker_positions")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public JsonNode speakerPositions;
 }

@@ -10,7 +10,7 @@ import org.openevent.common.resource.ResourceRules;
 import org.openevent.common.resource.ResourceType;
 import org.openevent.session.domain.Microlocation;
 
-/** Rooms: written by an event's co-organizers, readable wherever the event is. */
+/** Rooms: written by an event's co-organizers, readable wherever the event is; a room may show a video stream. */
 @ApplicationScoped
 public class MicrolocationRules implements ResourceRules<Microlocation> {
 
@@ -32,7 +32,8 @@ public class MicrolocationRules implements ResourceRules<Microlocation> {
             .timestamps()
             .childOfEvent()
             .inverse("sessions", "session", "microlocationId")
-            .empty("video-stream", false, "video-stream", "Video streams of rooms are not offered yet.")
+            .toOne("video-stream", "video-stream", "videoStreamId", m -> m.videoStreamId, (m, v) -> m.videoStreamId = v)
+            .writable()
             .defaultOrder("x.position asc, x.name asc")
             .build();
 

@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.openevent.common.contract.Topics;
 import org.openevent.common.testing.KafkaProbe;
 import org.openevent.common.testing.TestTokens;
+import org.openevent.session.ServiceStandIns;
 
 /** Test plumbing: synthetic events on Kafka, users with roles, and JSON:API request helpers. */
 final class Programme {
@@ -83,8 +84,17 @@ final class Programme {
         String identifier = "e" + Long.toHexString(ThreadLocalRandom.current().nextLong(0x1000000L, 0xfffffffL));
         identifier = identifier.substring(0, 8);
         sendEvent(bootstrap, id, identifier, 1, "Conference " + id, state, cast, UUID.randomUUID().toString());
+        ServiceStandIns.event(id, identifier, "Conference " + id);
+        for (long user : new long[] {cast.owner(), cast.coorganizer(), cast.plain(), cast.otherOrganizer(), cast.admin()}) {
+            ServiceStandIns.user(user, email(user), true);
+        }
         awaitKnown(id, cast);
         return new TestEvent(id, identifier, cast);
+    }
+
+    /** The account address user-service holds for a test user. */
+    static String email(long userId) {
+        return "user" + userId + "@example.org";
     }
 
     /** Polls until the event's track list answers 200 to its admin. */
