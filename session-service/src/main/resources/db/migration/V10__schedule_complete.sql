@@ -11,8 +11,8 @@ ALTER TABLE session
     ADD COLUMN instagram            varchar(2048),
     ADD COLUMN gitlab               varchar(2048),
     ADD COLUMN mastodon             varchar(2048),
-    ADD COLUMN slides               jsonb,
-    ADD COLUMN complex_field_values jsonb,
+    ADD COLUMN slides               text,
+    ADD COLUMN complex_field_values text,
     ADD COLUMN is_mail_sent         boolean          NOT NULL DEFAULT false,
     -- Counters kept by the feedback and favourite writes, so lists never aggregate per row.
     ADD COLUMN average_rating       double precision NOT NULL DEFAULT 0,
@@ -26,8 +26,8 @@ ALTER TABLE speaker
     ADD COLUMN sponsorship_required text,
     ADD COLUMN mastodon             varchar(2048),
     ADD COLUMN instagram            varchar(2048),
-    ADD COLUMN complex_field_values jsonb,
-    ADD COLUMN speaker_positions    jsonb;
+    ADD COLUMN complex_field_values text,
+    ADD COLUMN speaker_positions    text;
 CREATE INDEX speaker_creator ON speaker (creator_id) WHERE deleted_at IS NULL;
 
 -- The users a session belongs to: its proposer and the users of its live speakers (comma-separated ids). Sessions
@@ -80,7 +80,7 @@ CREATE TABLE video_stream (
     password               varchar(255),
     additional_information text,
     bg_img_url             varchar(2048),
-    extra                  jsonb,
+    extra                  text,
     is_chat_enabled        boolean       NOT NULL DEFAULT false,
     is_global_event_room   boolean       NOT NULL DEFAULT false,
     version                bigint        NOT NULL,
@@ -132,7 +132,7 @@ CREATE TABLE exhibitor (
     contact_email       varchar(320),
     contact_link        varchar(2048),
     enable_video_room   boolean       NOT NULL DEFAULT false,
-    social_links        jsonb,
+    social_links        text,
     version             bigint        NOT NULL,
     created_at          timestamptz   NOT NULL,
     deleted_at          timestamptz

@@ -372,6 +372,7 @@ public class ResourceEngine {
                                                                   String name, byte[] body, LinkageChange how) {
         ResourceRules<E> rules = registry.rules(type);
         Relationship<E> relationship = relationshipOf(rules, name);
+        request.caller().requireUser();
         if (!relationship.writable()) {
             throw ApiException.forbidden("The relationship '" + relationship.name() + "' cannot be changed here.");
         }

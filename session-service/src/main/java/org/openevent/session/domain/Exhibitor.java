@@ -2,11 +2,10 @@ package org.openevent.session.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.util.List;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import org.openevent.common.resource.EventChildEntity;
 
 /** An exhibitor (booth) of an event; public once the organizers accept it. */
@@ -41,7 +40,7 @@ public class Exhibitor extends EventChildEntity {
     @Column(name = "enable_video_room")
     public boolean enableVideoRoom;
     @Column(name = "social_links")
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = JsonText.class)
     public JsonNode socialLinks;
 
     public boolean isPublic() {

@@ -2,6 +2,7 @@ package org.openevent.session.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
@@ -9,8 +10,6 @@ import java.util.List;
 import java.util.Set;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.Formula;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import org.openevent.common.resource.EventChildEntity;
 
 /** A talk or other programme item of an event, moving through the call-for-speakers states. */
@@ -77,10 +76,10 @@ public class Session extends EventChildEntity {
     public String instagram;
     public String gitlab;
     public String mastodon;
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = JsonText.class)
     public JsonNode slides;
     @Column(name = "complex_field_values")
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = JsonText.class)
     public JsonNode complexFieldValues;
     @Column(name = "is_mail_sent")
     public boolean mailSent;

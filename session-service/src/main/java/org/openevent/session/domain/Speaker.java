@@ -2,10 +2,9 @@ package org.openevent.session.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import org.openevent.common.resource.EventChildEntity;
 
 /** A speaker profile within one event; e-mail and mobile are private to organizers and the creator. */
@@ -50,9 +49,9 @@ public class Speaker extends EventChildEntity {
     public String mastodon;
     public String instagram;
     @Column(name = "complex_field_values")
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = JsonText.class)
     public JsonNode complexFieldValues;
     @Column(name = "speaker_positions")
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = JsonText.class)
     public JsonNode speakerPositions;
 }

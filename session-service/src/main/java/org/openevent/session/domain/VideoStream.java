@@ -2,10 +2,9 @@ package org.openevent.session.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import org.openevent.common.resource.EventChildEntity;
 
 /** A video stream or meeting room of an event: the event's own stream, or one shared by some of its rooms. */
@@ -22,7 +21,7 @@ public class VideoStream extends EventChildEntity {
     public String additionalInformation;
     @Column(name = "bg_img_url")
     public String bgImgUrl;
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = JsonText.class)
     public JsonNode extra;
     @Column(name = "is_chat_enabled")
     public boolean chatEnabled;

@@ -1,5 +1,6 @@
 package org.openevent.session.service;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
@@ -25,9 +26,10 @@ public class SessionSnapshots {
         this.speakers = speakers;
     }
 
-    /** The snapshot of a saved session, in the write's transaction. */
+    /** The snapshot of a saved session, in the write's transaction (links written just before included). */
     public Uni<Void> publish(Session s, ResourceRules.Change change) {
-        return speakers.speakerIds(s.id).flatMap(speakerIds -> publisher.publish(s, change,
+        return Panache.getSession().flatMap(org.hibernate.reactive.mutiny.Mutiny.Session::flush)
+                .flatMap(flushed -> speakers.speakerIds(s.id)).flatMap(speakerIds -> publisher.publish(s, change,
                 MessageTypes.SESSION_UPSERTED, "session", version -> new SessionPayload(s.id, s.eventId, version,
                         s.title, s.subtitle, s.shortAbstract, s.longAbstract, s.language, s.level, s.state,
                         s.wasPublic, s.startsAt, s.endsAt, s.trackId, s.microlocationId, s.sessionTypeId,
