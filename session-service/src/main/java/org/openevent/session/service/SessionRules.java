@@ -167,6 +167,11 @@ public class SessionRules implements ResourceRules<Session> {
 
     @Override
     public boolean canSee(Access access, Session session) {
+        return sees(access, session);
+    }
+
+    /** Whether this caller may see the session (agrees with {@link #visible}). */
+    static boolean sees(Access access, Session session) {
         return access.isTrackOrganizer() || session.isPublic() || session.belongsTo(access.caller().userId())
                 || CallerEmail.known().filter(session::invites).isPresent();
     }

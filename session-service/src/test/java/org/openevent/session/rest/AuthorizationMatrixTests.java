@@ -140,6 +140,10 @@ class AuthorizationMatrixTests {
                 caller -> "{\"data\": [" + ref("session", scene.keynote()) + "]}", "401 403 403 403 200 200 200 200");
         check("PATCH", caller -> "/v1/microlocations/" + scene.hallA() + "/relationships/video-stream",
                 caller -> "{\"data\": " + ref("video-stream", scene.hallStream()) + "}", "401 403 403 403 200 200 200 200");
+        check("PATCH", caller -> "/v1/tracks/" + scene.web() + "/relationships/sessions",
+                caller -> "{\"data\": [" + ref("session", scene.keynote()) + "]}", "401 403 403 200 200 200 200 200");
+        check("PATCH", caller -> "/v1/session-types/" + scene.talk() + "/relationships/sessions",
+                caller -> "{\"data\": [" + ref("session", scene.keynote()) + "]}", "401 403 403 403 200 200 200 200");
         check("PATCH", caller -> "/v1/sessions/" + scene.keynote() + "/relationships/feedbacks",
                 caller -> "{\"data\": []}", "401 403 403 403 403 403 403 403");
         done();

@@ -3,6 +3,7 @@ package org.openevent.session.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -271,6 +272,52 @@ class ScheduleFeatureTests {
         get(null, list + "?sort=position").statusCode(200).body("data.attributes.name", contains("Maybe booth", "Booth"));
         patch(scene.cast().ownerAuth(), "/v1/exhibitors/" + scene.booth(), patchBody("exhibitor", scene.booth(),
                 "\"status\": \"open\", \"social-links\": {\"a\": 1}")).statusCode(422);
+    }
+
+    @Test
+    void tracksRoomsAndTypesPlaceSessionsFromTheirSide() throws Exception {
+        Scene scene = Scene.build(bootstrap);
+        String dataTrack = "/v1/tracks/" + scene.data() + "/relationships/sessions";
+        patch(scene.trackOrganizerAuth(), dataTrack, "{\"data\": [" + ref("session", scene.keynote()) + ", "
+                + ref("session", scene.proposal()) + "]}").statusCode(200)
+                .body("data.id", containsInAnyOrder(scene.keynote(), scene.proposal()));
+        // Data day left the track, Keynote and the proposal moved in; each got a snapshot saying so.
+        get(null, "/v1/sessions/" + scene.dataDay() + "/track").statusCode(200).body("data", nullValue());
+        assertEquals(true, session(scene, scene.dataDay(), 2).get("trackId").isNull());
+        assertEquals(Long.parseLong(scene.data()), session(scene, scene.keynote(), 2).get("trackId").asLong());
+        post(scene.cast().ownerAuth(), "/v1/microlocations/" + scene.hallB() + "/relationships/sessions",
+                "{\"data\": [" + ref("session", scene.unscheduled()) + "]}").statusCode(200)
+                .body("data.id", containsInAnyOrder(scene.dataDay(), scene.unscheduled()));
+        given().header("Authorization", scene.cast().ownerAuth()).contentType(Programme.JSONAPI)
+                .body("{\"data\": [" + ref("session", scene.keynote()) + "]}")
+                .delete("/v1/session-types/" + scene.talk() + "/relationships/sessions").then().statusCode(200)
+                .body("data.id", contains(scene.dataDay()));
+        patch(scene.cast().ownerAuth(), dataTrack, "{\"data\": [" + ref("session",
+                String.valueOf(Programme.largeId())) + "]}").statusCode(422);
+    }
+
+    @Test
+    void stateMailsGoToTheSpeakersAndTheOwner() {
+        Scene scene = Scene.build(bootstrap);
+        get(null, "/v1/sessions/mails").statusCode(200).contentType("application/json")
+                .body("recipient", equalTo("Speaker")).body("accepted.subject", containsString("{session_name}"));
+        String notify = "/v1/sessions/" + scene.keynote() + "/notify";
+        given().contentType("application/json").body("{}").post(notify).then().statusCode(401);
+        given().header("Authorization", scene.cast().plainAuth()).contentType("application/json").body("{}")
+                .post(notify).then().statusCode(403);
+        given().header("Authorization", scene.cast().otherOrganizerAuth()).contentType("application/json").body("{}")
+                .post("/v1/sessions/" + scene.proposal() + "/notify").then().statusCode(404);
+        given().header("Authorization", scene.cast().ownerAuth()).contentType("application/json")
+                .body("{\"bcc\": [\"not an address\"]}").post(notify).then().statusCode(422);
+        given().header("Authorization", scene.cast().ownerAuth()).contentType("application/json")
+                .body("{\"bcc\": [\"chair@example.org\"]}").post(notify).then().statusCode(200)
+                .body("success", equalTo(true));
+        get(scene.cast().ownerAuth(), "/v1/sessions/" + scene.keynote()).statusCode(200)
+                .body("data.attributes.is-mail-sent", equalTo(true));
+        for (String to : List.of("ada@example.org", Programme.email(scene.cast().owner()), "chair@example.org")) {
+            KafkaProbe.await(bootstrap, Topics.MAILS, record -> record.value().contains("\"session-state\"")
+                    && record.value().contains(to) && record.value().contains("Keynote"), Duration.ofSeconds(30));
+        }
     }
 
     private JsonNode session(Scene scene, String id, long version) throws Exception {
