@@ -62,14 +62,7 @@ final class Programme {
     record TestEvent(long id, String identifier, Cast cast) {
     }
 
-    /** The envelope event-service would publish for this snapshot. */
-    static String envelope(String messageId, long id, String identifier, long version, String name, String state,
-                           long owner, long coorganizer) {
-        return envelope(messageId, id, identifier, version, name, state, Map.of(owner, "owner", coorganizer,
-                "coorganizer"));
-    }
-
-    /** The envelope of an event snapshot granting the given roles (user id to role name). */
+    /** The envelope event-service would publish for this snapshot, granting the roles (user id to role name). */
     static String envelope(String messageId, long id, String identifier, long version, String name, String state,
                            Map<Long, String> roles) {
         String grants = roles.entrySet().stream()
@@ -84,12 +77,6 @@ final class Programme {
                    "locationName": null, "latitude": null, "longitude": null, "externalEventUrl": null,
                    "roles": [%s], "deletedAt": null}}""".formatted(messageId, id, version, id, identifier, name,
                 state, grants);
-    }
-
-    static void sendEvent(String bootstrap, long id, String identifier, long version, String name, String state,
-                          Cast cast, String messageId) {
-        sendEvent(bootstrap, id, identifier, version, name, state,
-                Map.of(cast.owner(), "owner", cast.coorganizer(), "coorganizer"), messageId);
     }
 
     static void sendEvent(String bootstrap, long id, String identifier, long version, String name, String state,
