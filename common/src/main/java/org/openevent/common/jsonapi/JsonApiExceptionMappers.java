@@ -91,10 +91,29 @@ public class JsonApiExceptionMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 100)
     public Response unexpected(Throwable e) {
+        if (isUniqueViolation(e)) {
+            // Two writes raced past the rules' uniqueness check; the database kept one, the other is a conflict.
+            return respond(409, List.of(ApiException.conflict(null, "This already exists.").toErrorObject()));
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled error %s", errorId);
         return respond(500, List.of(new ErrorObject("500", "Unknown error",
                 "An unexpected error occurred. Reference: " + errorId, null)));
+    }
+
+    /** Whether a unique constraint of the database refused the write (SQLSTATE 23505), wrapped however deep. */
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && ("23505".equals(violation.getSQLState()) || violation.getKind()
+                    == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE)) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** An error document answer with the given status. */

@@ -80,6 +80,30 @@ class ScheduleFeatureTests {
     }
 
     @Test
+    void racingStarsMakeOneFavouriteAndConflictsNeverServerErrors() throws Exception {
+        Scene scene = Scene.build(bootstrap);
+        String star = "{\"data\": {\"type\": \"user-favourite-session\", \"relationships\": {\"session\": "
+                + one("session", scene.unscheduled()) + "}}}";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> post(scene.cast().adminAuth(), "/v1/user-favourite-sessions", star)
+                        .extract().statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertEquals(1, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
+            assertEquals(7, statuses.stream().filter(status -> status == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdown();
+        }
+        get(null, "/v1/sessions/" + scene.unscheduled()).statusCode(200).body("data.attributes.favourite-count", equalTo(1));
+    }
+
+    @Test
     void feedbackIsOncePerUserAndKeepsTheRating() {
         Scene scene = Scene.build(bootstrap);
         String session = "/v1/sessions/" + scene.keynote();
