@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Benchmark: the export page's "Access event information via REST API" panel with every toggle on,
-# GET /v1/events/{id}?include=sessions,microlocations,tracks,speakers,sponsors,tickets, anonymous as the panel
-# sends it, against the running platform (./dev up). For an event with N sessions (and 3 sponsors, 3 tickets) it
-# prints the SQL statements the request caused (counted from PostgreSQL's statement log, outbox polling excluded)
-# and the latency over repeated calls.
-# Usage: deploy/bench/include-queries.sh [sessions=10] [repetitions=30] [include=<the panel's list>]
-#        (needs root or PGSUPERUSER for the log)
+# Benchmark against the running platform (./dev up), for an event with N sessions (and 3 sponsors, 3 tickets): the
+# SQL statements each request causes (counted from PostgreSQL's statement log, outbox polling excluded) and its
+# latency over repeated calls, for
+#   event:    GET /v1/events/{id}?include=<the export page's REST panel, every toggle on>, anonymous as the panel
+#             sends it (event-service composing sessions, rooms, tracks and speakers from session-service)
+#   schedule: GET /v1/events/{id}/sessions with the schedule page's includes, page[size]=0
+#   speakers: GET /v1/events/{id}/speakers?include=sessions.track, page[size]=0 (the event page's speakers)
+# The counts must not grow with N (no per-row queries). Usage:
+#   deploy/bench/include-queries.sh [sessions=10] [repetitions=30] [include=<the panel's list>]
+#   (needs root or PGSUPERUSER for the log)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 GW="${GATEWAY_URL:-http://localhost:8080}"
@@ -47,27 +50,35 @@ seq 1 "$SESSIONS" | while read -r i; do
   echo "$i ${TRACKS[$((i % 3))]} ${ROOMS[$((i % 3))]} ${SPEAKERS[$((i % 5))]}"
 done | xargs -P 6 -L 1 bash -c 'curl -fs -o /dev/null -X POST "$GW/v1/sessions" -H "$AUTH" -H "$JSONAPI" -d "$(session_body "$0" "$1" "$2" "$3")"'
 
-URL="$GW/v1/events/$EVENT?include=$INCLUDE"
-# The panel fetches the public document: no Authorization header.
-COUNT=$(curl -fs "$URL" | jq '[.included[] | select(.type == "session")] | length')
-INCLUDED=$(curl -fs "$URL" | jq -r '[.included[].type] | group_by(.) | map("\(.[0])=\(length)") | join(" ")')
-for _ in 1 2 3 4 5; do curl -fs -o /dev/null "$URL"; done
+# Hall 1 streams, so the schedule's microlocation.video-stream include has a target.
+curl -fs -o /dev/null -X POST "$GW/v1/video-streams" -H "$AUTH" -H "$JSONAPI" -d "{\"data\":{\"type\":\"video-stream\",\"attributes\":{\"name\":\"Stream\",\"url\":\"https://example.org/s\"},\"relationships\":{\"rooms\":{\"data\":[{\"type\":\"microlocation\",\"id\":\"${ROOMS[0]}\"}]}}}}"
 
-psql_admin "ALTER SYSTEM SET log_statement = 'all'" >/dev/null
-psql_admin "SELECT pg_reload_conf()" >/dev/null
-sleep 1
-MARK=$(wc -l < "$PGLOG")
-curl -fs -o /dev/null "$URL"
-sleep 1.5
-STATEMENTS=$(tail -n +"$((MARK + 1))" "$PGLOG" | grep -E 'openevent_(event|session) .*LOG: +(statement|execute)' \
-  | grep -v -E 'outbox_message|processed_message|BEGIN|COMMIT|ROLLBACK' || true)
-psql_admin "ALTER SYSTEM RESET log_statement" >/dev/null
-psql_admin "SELECT pg_reload_conf()" >/dev/null
+# measure <label> <url> <jq expression counting sessions in the answer> [anonymous]
+measure() {
+  local label="$1" url="$2" count_expr="$3" count statements times median p95
+  local -a HDR=(-H "$AUTH")
+  [ "${4:-}" = anonymous ] && HDR=()
+  count=$(curl -fs "$url" "${HDR[@]}" | jq "$count_expr")
+  for _ in 1 2 3 4 5; do curl -fs -o /dev/null "$url" "${HDR[@]}"; done
+  psql_admin "ALTER SYSTEM SET log_statement = 'all'" >/dev/null
+  psql_admin "SELECT pg_reload_conf()" >/dev/null
+  sleep 1
+  MARK=$(wc -l < "$PGLOG")
+  curl -fs -o /dev/null "$url" "${HDR[@]}"
+  sleep 1.5
+  statements=$(tail -n +"$((MARK + 1))" "$PGLOG" | grep -E 'openevent_(event|session) .*LOG: +(statement|execute)' \
+    | grep -v -E 'outbox_message|processed_message|BEGIN|COMMIT|ROLLBACK' || true)
+  psql_admin "ALTER SYSTEM RESET log_statement" >/dev/null
+  psql_admin "SELECT pg_reload_conf()" >/dev/null
+  times=$(for _ in $(seq 1 "$REPEAT"); do curl -fs -o /dev/null -w '%{time_total}\n' "$url" "${HDR[@]}"; done | sort -n)
+  median=$(echo "$times" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]*1000}')
+  p95=$(echo "$times" | awk '{a[NR]=$1} END {i=int(NR*0.95); if (i<1) i=1; print a[i]*1000}')
+  echo "$label sessions=$count sql_statements=$(echo -n "$statements" | grep -c . || true) median_ms=$median p95_ms=$p95 repetitions=$REPEAT"
+  echo "$statements" | sed -E 's/.*(openevent_[a-z]+).*LOG: +/  \1: /' | cut -c1-160
+}
 
-TIMES=$(for _ in $(seq 1 "$REPEAT"); do curl -fs -o /dev/null -w '%{time_total}\n' "$URL"; done | sort -n)
-MEDIAN=$(echo "$TIMES" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]*1000}')
-P95=$(echo "$TIMES" | awk '{a[NR]=$1} END {i=int(NR*0.95); if (i<1) i=1; print a[i]*1000}')
-echo "include=$INCLUDE"
-echo "included: $INCLUDED"
-echo "sessions=$COUNT sql_statements=$(echo -n "$STATEMENTS" | grep -c . || true) median_ms=$MEDIAN p95_ms=$P95 repetitions=$REPEAT"
-echo "$STATEMENTS" | sed -E 's/.*(openevent_[a-z]+).*LOG: +/  \1: /' | cut -c1-160
+measure event "$GW/v1/events/$EVENT?include=$INCLUDE" '[.included[] | select(.type == "session")] | length' anonymous
+measure schedule "$GW/v1/events/$EVENT/sessions?page%5Bsize%5D=0&include=track,speakers,session-type,favourite,microlocation.video-stream,feedbacks" \
+  '.data | length'
+measure speakers "$GW/v1/events/$EVENT/speakers?page%5Bsize%5D=0&include=sessions.track" \
+  '[.included[] | select(.type == "session")] | length'

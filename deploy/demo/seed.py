@@ -112,14 +112,12 @@ def main():
          "Community", "Main Hall", talk, [grace], "pending"),
     ]
     for title, starts, ends, track, room, kind, speakers, state in sessions:
-        session_id = create("sessions", "session", {
-            "title": title, "short-abstract": f"{title} at the demo summit.", "state": "pending",
+        # Organizers create sessions in their state: a draft is its proposer's until submitted (the contract).
+        create("sessions", "session", {
+            "title": title, "short-abstract": f"{title} at the demo summit.", "state": state,
             "starts-at": starts, "ends-at": ends, "language": "English"},
             track=("track", tracks[track]), microlocation=("microlocation", rooms[room]),
             session_type=("session-type", kind), speakers=[("speaker", s) for s in speakers])
-        if state != "pending":
-            call(base, "PATCH", f"/v1/sessions/{session_id}", token,
-                 {"data": {"type": "session", "id": session_id, "attributes": {"state": state}}})
     print(f"    demo event created: /v1/events/{event['attributes']['identifier']} (id {event_id})")
 
 

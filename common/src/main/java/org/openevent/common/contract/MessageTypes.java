@@ -9,6 +9,8 @@ public final class MessageTypes {
     public static final String SESSION_TYPE_UPSERTED = "session-type.upserted";
     public static final String SPEAKER_UPSERTED = "speaker.upserted";
     public static final String SESSION_UPSERTED = "session.upserted";
+    /** A user's starred session (not a schedule change: it carries no schedule version). */
+    public static final String USER_FAVOURITE_SESSION_UPSERTED = "user-favourite-session.upserted";
     public static final String USER_UPSERTED = "user.upserted";
     public static final String FAVOURITE_UPSERTED = "user-favourite-session.upserted";
     public static final String GROUP_UPSERTED = "group.upserted";

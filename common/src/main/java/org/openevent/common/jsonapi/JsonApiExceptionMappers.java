@@ -100,7 +100,7 @@ public class JsonApiExceptionMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 100)
     public Response unexpected(Throwable e) {
-        if (uniqueViolation(e)) {
+        if (isUniqueViolation(e)) {
             // Two requests raced for the same unique thing and the rules' own checks ran before either committed.
             return respond(409, List.of(new ErrorObject("409", "Conflict",
                     "This conflicts with what another request wrote at the same time; reload and try again.", null)));
@@ -111,11 +111,16 @@ public class JsonApiExceptionMappers {
                 "An unexpected error occurred. Reference: " + errorId, null)));
     }
 
-    /** Whether a unique constraint refused the write, however Hibernate Reactive wrapped it. */
-    static boolean uniqueViolation(Throwable e) {
+    /** Whether a unique constraint of the database refused the write (SQLSTATE 23505), wrapped however deep. */
+    static boolean isUniqueViolation(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
-                return violation.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE;
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && ("23505".equals(violation.getSQLState()) || violation.getKind()
+                    == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE)) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
             }
         }
         return false;

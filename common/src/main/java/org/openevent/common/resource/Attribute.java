@@ -42,6 +42,8 @@ public final class Attribute<E> {
     final List<Check> checks = new ArrayList<>();
     UnaryOperator<Object> normalizer = UnaryOperator.identity();
     BiPredicate<Access, E> readableBy;
+    /** For readable-when attributes that stay filterable: the rows whose value this caller may read, as HQL. */
+    Guard guard;
     Predicate<Access> writableBy;
     boolean silentlyIgnoredWhenNotWritable;
 
@@ -110,6 +112,22 @@ public final class Attribute<E> {
     /** True when this caller is shown the attribute of this entity. */
     public boolean readable(Access access, E entity) {
         return write != Write.WRITE_ONLY && (readableBy == null || readableBy.test(access, entity));
+    }
+
+    /**
+     * The condition on a row (alias {@code alias}, values bound through {@code bind}) under which this caller may
+     * read the attribute there; null when the caller may read it on every row.
+     */
+    public String guard(Access access, String alias, java.util.function.Function<Object, String> bind) {
+        return guard == null ? null : guard.condition(access, alias, bind);
+    }
+
+    /** Which rows' value of a private attribute a caller may read, as an HQL condition. */
+    @FunctionalInterface
+    public interface Guard {
+
+        /** HQL on {@code alias} (values bound through {@code bind}), or null for every row. */
+        String condition(Access access, String alias, java.util.function.Function<Object, String> bind);
     }
 
     /** Checks a read, non-null value; the first problem found, or null. */

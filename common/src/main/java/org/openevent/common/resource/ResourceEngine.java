@@ -55,7 +55,7 @@ public class ResourceEngine {
     /** {@code GET /v1/<collection>/<id>}. */
     public <E extends ResourceEntity> Uni<Document> get(ApiRequest request, String type, String rawId) {
         ResourceRules<E> rules = registry.rules(type);
-        request.fields().check(rules.type());
+        checkFields(request);
         IncludeTree tree = request.include();
         return Panache.withSession(() -> resolveId(rules, rawId).flatMap(id -> visible(request, rules, id,
                 (a, e) -> true)).flatMap(found -> {
@@ -239,13 +239,20 @@ public class ResourceEngine {
         Changes<E> changes = WriteDocuments.read(body, rules.type(), true);
         Predicate<Access> allowed = a -> passes(() -> rules.checkCreate(a, changes));
         Uni<Access> access = rules.type().eventChild()
-                ? Panache.withSession(() -> resolver.forEvent(request.caller(), changes.toOne("event"),
-                        a -> a.eventVisible() && allowed.test(a)))
+                ? Panache.withSession(() -> eventOfNew(rules, changes).flatMap(eventId -> eventId == null
+                        ? Uni.createFrom().item(new Access(request.caller(), null, Set.of()))
+                        : resolver.forEvent(request.caller(), eventId, a -> a.eventVisible() && allowed.test(a))))
                 : Uni.createFrom().item(Access.global(request.caller()));
         return access.flatMap(granted -> {
             if (rules.type().eventChild() && !granted.eventVisible()) {
                 request.caller().requireUser();
-                throw ApiException.relationship("event", "Event not found.");
+                String parent = rules.type().eventParent();
+                if (parent != null && changes.toOne("event") == null && changes.hasRelationship(parent)) {
+                    Relationship<E> via = rules.type().relationship(parent).orElseThrow();
+                    throw ApiException.relationship(parent, "No such " + via.targetType() + ".");
+                }
+                throw ApiException.relationship("event", changes.toOne("event") == null
+                        ? "A valid relationship with event resource is required" : "Event not found.");
             }
             rules.adjust(granted, null, changes);
             rules.checkCreate(granted, changes);
@@ -394,6 +401,34 @@ public class ResourceEngine {
 
     // ================================================================== pieces
 
+    /**
+     * The event a new child joins: the one the client names, or for types declared with
+     * {@code childOfEventVia} the event of the (first) live row the parent relationship links; null when unknown.
+     */
+    private <E extends ResourceEntity> Uni<Long> eventOfNew(ResourceRules<E> rules, Changes<E> changes) {
+        String parent = rules.type().eventParent();
+        if (parent == null || changes.toOne("event") != null) {
+            return Uni.createFrom().item(changes.toOne("event"));
+        }
+        Relationship<E> via = rules.type().relationship(parent).orElseThrow();
+        List<Long> ids = via.toMany() ? changes.toMany(parent).orElse(List.of())
+                : changes.toOne(parent) == null ? List.of() : List.of(changes.toOne(parent));
+        ResourceRules<?> target = registry.find(via.targetType()).orElse(null);
+        if (ids.isEmpty() || target == null || !target.type().eventChild()) {
+            return Uni.createFrom().nullItem();
+        }
+        String hql = "select t.eventId from " + target.type().entityName() + " t where t.id = :id"
+                + (target.type().softDelete() ? " and t.deletedAt is null" : "");
+        return Panache.getSession().flatMap(session -> session.createSelectionQuery(hql, Long.class)
+                .setParameter("id", ids.get(0)).getSingleResultOrNull());
+    }
+
+    /** Sparse fieldsets naming a type served here must name its attributes and relationships (400 otherwise). */
+    private void checkFields(ApiRequest request) {
+        Fieldsets fields = request.fields();
+        fields.byType().keySet().forEach(type -> registry.find(type).ifPresent(rules -> fields.check(rules.type())));
+    }
+
     /** The numeric id a path segment names: itself, or the row whose alternate key it is; 404 otherwise. */
     private <E extends ResourceEntity> Uni<Long> resolveId(ResourceRules<E> rules, String raw) {
         if (Ids.isId(raw)) {
@@ -464,7 +499,7 @@ public class ResourceEngine {
     /** One page of rows matching {@code where} (alias {@code x}), rendered with its includes. */
     private <E extends ResourceEntity> Uni<Assembly> page(ApiRequest request, ResourceRules<E> rules, Access scope,
                                                           String where, Binder binder, String self) {
-        request.fields().check(rules.type());
+        checkFields(request);
         IncludeTree tree = request.include();
         ListQuery query = ListQuery.parse(request.query(), rules.type().fields(registry), ALIAS, orderOf(rules),
                 registry.restrictions(scope));

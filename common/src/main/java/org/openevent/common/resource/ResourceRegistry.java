@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.openevent.common.jsonapi.ApiException;
+import org.openevent.common.jsonapi.query.Field;
 import org.openevent.common.jsonapi.query.FilterCompiler;
 import org.openevent.common.jsonapi.query.ResourceFields;
 
@@ -91,11 +93,22 @@ public class ResourceRegistry implements ResourceType.FieldsResolver {
         return projection != null && projection.softDeleted();
     }
 
-    /** What this caller may see of each type inside nested filters. */
+    /** What this caller may see of each type inside filters: its rows, and the rows whose private values it may read. */
     public FilterCompiler.Restrictions restrictions(Access access) {
-        return (target, alias, bind) -> {
-            ResourceRules<?> rules = byType.get(target.type());
-            return rules == null ? null : rules.visible(access, alias, bind);
+        return new FilterCompiler.Restrictions() {
+            @Override
+            public String condition(ResourceFields target, String alias, Function<Object, String> bind) {
+                ResourceRules<?> rules = byType.get(target.type());
+                return rules == null ? null : rules.visible(access, alias, bind);
+            }
+
+            @Override
+            public String guard(ResourceFields target, Field field, String alias, Function<Object, String> bind) {
+                ResourceRules<?> rules = byType.get(target.type());
+                Attribute<?> attribute = rules == null ? null : rules.type().attribute(field.wireName()).orElse(null);
+                // Fails closed: a guarded field of a type unknown here matches nothing.
+                return attribute == null ? "1 = 0" : attribute.guard(access, alias, bind);
+            }
         };
     }
 }

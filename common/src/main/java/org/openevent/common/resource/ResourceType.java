@@ -43,6 +43,7 @@ public final class ResourceType<E extends ResourceEntity> {
     private final boolean permanentDelete;
     private final boolean eventChild;
     private final Function<E, Long> eventOf;
+    private final String eventParent;
     private final String alternateKey;
     private final Map<String, String> userRelations;
     private final String description;
@@ -62,6 +63,7 @@ public final class ResourceType<E extends ResourceEntity> {
         this.permanentDelete = builder.permanentDelete;
         this.eventChild = builder.eventChild;
         this.eventOf = builder.eventOf;
+        this.eventParent = builder.eventParent;
         this.alternateKey = builder.alternateKey;
         this.userRelations = Map.copyOf(builder.userRelations);
         this.description = builder.description;
@@ -136,6 +138,14 @@ public final class ResourceType<E extends ResourceEntity> {
         return eventChild;
     }
 
+    /**
+     * For children of an event declared with {@link Builder#childOfEventVia}: the relationship whose target's event
+     * a new row belongs to when the client leaves {@code event} out; null otherwise.
+     */
+    public String eventParent() {
+        return eventParent;
+    }
+
     /** Whether access to a row is judged by an event's roles: the event it belongs to, or the row itself. */
     public boolean eventScoped() {
         return eventOf != null;
@@ -178,7 +188,9 @@ public final class ResourceType<E extends ResourceEntity> {
         }
         ResourceFields declared = ResourceFields.of(type, entityName()).field("id", "id", FieldType.LONG);
         for (Attribute<E> attribute : attributeOrder) {
-            if (attribute.filterable()) {
+            if (attribute.filterable() && attribute.guard != null) {
+                declared = declared.guarded(attribute.name(), attribute.property(), attribute.type().fieldType());
+            } else if (attribute.filterable()) {
                 declared = attribute.sortable()
                         ? declared.field(attribute.name(), attribute.property(), attribute.type().fieldType())
                         : declared.filterOnly(attribute.name(), attribute.property(), attribute.type().fieldType());
@@ -233,6 +245,7 @@ public final class ResourceType<E extends ResourceEntity> {
         private boolean permanentDelete;
         private boolean eventChild;
         private Function<E, Long> eventOf;
+        private String eventParent;
         private String alternateKey;
         private final Map<String, String> userRelations = new LinkedHashMap<>();
         private String description;
@@ -400,6 +413,18 @@ public final class ResourceType<E extends ResourceEntity> {
             return this;
         }
 
+        /**
+         * Served only to callers passing {@code predicate}, and still filterable (never sortable): a filter on it
+         * matches only rows passing {@code guard}, the same rule as an HQL condition, so that no caller learns a
+         * value they cannot read (e.g. a speaker's e-mail: "my speaker profiles" work, probing others' does not).
+         */
+        public Builder<E> readableWhen(BiPredicate<Access, E> predicate, Attribute.Guard guard) {
+            readableWhen(predicate);
+            lastAttribute.guard = guard;
+            lastAttribute.filterable = true;
+            return this;
+        }
+
         /** Served only to callers passing the predicate (e.g. speaker e-mail to organizers and the speaker). */
         public Builder<E> readableWhen(BiPredicate<Access, E> predicate) {
             lastAttribute.readableBy = predicate;
@@ -514,6 +539,21 @@ public final class ResourceType<E extends ResourceEntity> {
             return this;
         }
 
+        /**
+         * As {@link #childOfEvent()}, for rows that also hang below another child of the event (a feedback below a
+         * session): on create the client may leave {@code event} out and the row joins the event of the row its
+         * relationship {@code parent} links (the first one, for a to-many relationship).
+         */
+        public Builder<E> childOfEventVia(String parent) {
+            childOfEvent();
+            Relationship<E> event = relationships.get("event");
+            event.required = false;
+            // Still accepted when given (then it must agree with the parent); it never moves.
+            event.writable = true;
+            eventParent = parent;
+            return this;
+        }
+
         /** Rows are events themselves: access to each is judged by the caller's roles on it. */
         public Builder<E> isEvent() {
             eventOf = ResourceEntity::id;
@@ -602,6 +642,9 @@ public final class ResourceType<E extends ResourceEntity> {
                 if (attribute.required && attribute.write == Attribute.Write.READ_ONLY) {
                     problems.add(attribute.name + " is required but read-only");
                 }
+            }
+            if (eventParent != null && !relationships.containsKey(eventParent)) {
+                problems.add("the event parent " + eventParent + " is not a relationship");
             }
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("Resource " + type + ": " + String.join(", ", problems));

@@ -47,4 +47,9 @@ public abstract class EventChildrenEndpoint {
         return Requests.of(caller, uri, headers)
                 .flatMap(request -> engine.eventChildrenLinkage(request, reference, collection));
     }
+
+    /** The kit's view of this request, for custom routes of subclasses. */
+    protected Uni<org.openevent.common.resource.ApiRequest> requestOf(UriInfo uri, HttpHeaders headers) {
+        return Requests.of(caller, uri, headers);
+    }
 }

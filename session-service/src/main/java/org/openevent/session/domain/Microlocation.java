@@ -24,4 +24,6 @@ public class Microlocation extends EventChildEntity {
     public boolean globalEventRoom;
     @Column(name = "chat_room_name")
     public String chatRoomName;
+    @Column(name = "video_stream_id")
+    public Long videoStreamId;
 }

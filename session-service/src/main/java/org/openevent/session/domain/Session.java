@@ -1,16 +1,21 @@
 package org.openevent.session.domain;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
+import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.Formula;
 import org.openevent.common.resource.EventChildEntity;
 
 /** A talk or other programme item of an event, moving through the call-for-speakers states. */
 @Entity
 @Table(name = "session")
+@DynamicUpdate
 public class Session extends EventChildEntity {
 
     public static final String PENDING = "pending";
@@ -61,8 +66,49 @@ public class Session extends EventChildEntity {
     public boolean wasPublic;
     @Column(name = "submitted_at")
     public OffsetDateTime submittedAt;
+    @Column(name = "signup_url")
+    public String signupUrl;
+    public String website;
+    public String twitter;
+    public String facebook;
+    public String github;
+    public String linkedin;
+    public String instagram;
+    public String gitlab;
+    public String mastodon;
+    @Convert(converter = JsonText.class)
+    public JsonNode slides;
+    @Column(name = "complex_field_values")
+    @Convert(converter = JsonText.class)
+    public JsonNode complexFieldValues;
+    @Column(name = "is_mail_sent")
+    public boolean mailSent;
+    /** Kept by feedback writes (SessionCounters), never written through the entity. */
+    @Column(name = "average_rating", insertable = false, updatable = false)
+    public double averageRating;
+    @Column(name = "rating_count", insertable = false, updatable = false)
+    public int ratingCount;
+    /** Kept by favourite writes (SessionCounters), never written through the entity. */
+    @Column(name = "favourite_count", insertable = false, updatable = false)
+    public int favouriteCount;
+    /** The proposer and the users of the live speakers, loaded with the row (SQL function {@code session_people}). */
+    @Formula("session_people(id)")
+    public String people;
+    /** The addresses holding a pending invitation to it (SQL function {@code session_invitees}). */
+    @Formula("session_invitees(id)")
+    public String invitees;
 
     public boolean isPublic() {
         return PUBLIC_STATES.contains(state);
+    }
+
+    /** Whether the address holds a pending invitation to co-present this session. */
+    public boolean invites(String email) {
+        return email != null && invitees != null && List.of(invitees.split(",")).contains(email.toLowerCase());
+    }
+
+    /** Whether the user proposed this session or is the user of one of its speakers. */
+    public boolean belongsTo(Long userId) {
+        return userId != null && people != null && List.of(people.split(",")).contains(String.valueOf(userId));
     }
 }

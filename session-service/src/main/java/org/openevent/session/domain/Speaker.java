@@ -1,6 +1,8 @@
 package org.openevent.session.domain;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import org.openevent.common.resource.EventChildEntity;
@@ -37,4 +39,19 @@ public class Speaker extends EventChildEntity {
     public boolean featured;
     @Column(name = "sort_order")
     public int sortOrder;
+    @Column(name = "is_email_overridden")
+    public boolean emailOverridden;
+    public String address;
+    @Column(name = "heard_from")
+    public String heardFrom;
+    @Column(name = "sponsorship_required")
+    public String sponsorshipRequired;
+    public String mastodon;
+    public String instagram;
+    @Column(name = "complex_field_values")
+    @Convert(converter = JsonText.class)
+    public JsonNode complexFieldValues;
+    @Column(name = "speaker_positions")
+    @Convert(converter = JsonText.class)
+    public JsonNode speakerPositions;
 }

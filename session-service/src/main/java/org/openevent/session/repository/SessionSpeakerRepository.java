@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.openevent.session.domain.SessionSpeaker;
 
 /** Session-to-speaker links. */
@@ -22,14 +23,33 @@ public class SessionSpeakerRepository implements PanacheRepositoryBase<SessionSp
     /** Makes the session's speakers exactly {@code speakerIds}, touching only the links that change. */
     public Uni<Void> replace(long sessionId, List<Long> speakerIds) {
         return forSessions(List.of(sessionId)).flatMap(current -> {
-            List<Long> before = current.stream().map(link -> link.speakerId).toList();
-            List<Long> removed = before.stream().filter(id -> !speakerIds.contains(id)).toList();
-            List<SessionSpeaker> added = speakerIds.stream().filter(id -> !before.contains(id))
-                    .map(id -> SessionSpeaker.of(sessionId, id)).toList();
-            Uni<Long> removal = removed.isEmpty() ? Uni.createFrom().item(0L)
-                    : delete("sessionId = ?1 and speakerId in ?2", sessionId, removed);
-            return removal.flatMap(ignored -> added.isEmpty() ? Uni.createFrom().voidItem() : persist(added));
+            LinkChange change = LinkChange.between(current.stream().map(link -> link.speakerId).toList(), speakerIds);
+            Uni<Long> removal = change.removed().isEmpty() ? Uni.createFrom().item(0L)
+                    : delete("sessionId = ?1 and speakerId in ?2", sessionId, change.removed());
+            return removal.flatMap(ignored -> change.added().isEmpty() ? Uni.createFrom().voidItem()
+                    : persist(change.added().stream().map(id -> SessionSpeaker.of(sessionId, id)).toList()));
         });
+    }
+
+    /**
+     * Makes the speaker's sessions exactly {@code sessionIds}, touching only the links that change; yields the
+     * sessions whose speaker list changed.
+     */
+    public Uni<Set<Long>> replaceForSpeaker(long speakerId, List<Long> sessionIds) {
+        return list("speakerId = ?1", speakerId).flatMap(current -> {
+            LinkChange change = LinkChange.between(current.stream().map(link -> link.sessionId).toList(), sessionIds);
+            Uni<Long> removal = change.removed().isEmpty() ? Uni.createFrom().item(0L)
+                    : delete("speakerId = ?1 and sessionId in ?2", speakerId, change.removed());
+            return removal.flatMap(ignored -> change.added().isEmpty() ? Uni.createFrom().voidItem()
+                            : persist(change.added().stream().map(id -> SessionSpeaker.of(id, speakerId)).toList()))
+                    .replaceWith(change.touched());
+        });
+    }
+
+    /** The ids of the sessions the speaker presents. */
+    public Uni<List<Long>> sessionIds(long speakerId) {
+        return find("speakerId = ?1 order by sessionId", speakerId).list()
+                .map(links -> links.stream().map(link -> link.sessionId).toList());
     }
 
     /** The ids of the session's speakers, in id order. */

@@ -2,8 +2,8 @@ package org.openevent.session.rest;
 
 import jakarta.ws.rs.Path;
 import org.openevent.common.resource.ResourceEngine;
-import org.openevent.common.rest.EventChildrenEndpoint;
 import org.openevent.common.rest.JsonApiEndpoint;
+import org.openevent.common.rest.UserChildrenEndpoint;
 import org.openevent.common.security.Caller;
 
 /** The HTTP routes of the schedule's resource types; everything about them is in their declarations. */
@@ -44,10 +44,42 @@ final class ScheduleEndpoints {
         }
     }
 
-    /** {@code /v1/events/<id or identifier>/<collection>} for the schedule's collections. */
-    @Path("/v1/events/{ref}")
-    public static class EventProgramme extends EventChildrenEndpoint {
-        public EventProgramme(ResourceEngine engine, Caller caller) {
+    /** {@code /v1/video-streams}. */
+    @Path("/v1/video-streams")
+    public static class VideoStreams extends JsonApiEndpoint {
+        public VideoStreams(ResourceEngine engine, Caller caller) {
+            super(engine, caller, "video-stream");
+        }
+    }
+
+    /** {@code /v1/feedbacks}. */
+    @Path("/v1/feedbacks")
+    public static class Feedbacks extends JsonApiEndpoint {
+        public Feedbacks(ResourceEngine engine, Caller caller) {
+            super(engine, caller, "feedback");
+        }
+    }
+
+    /** {@code /v1/user-favourite-sessions}. */
+    @Path("/v1/user-favourite-sessions")
+    public static class UserFavouriteSessions extends JsonApiEndpoint {
+        public UserFavouriteSessions(ResourceEngine engine, Caller caller) {
+            super(engine, caller, "user-favourite-session");
+        }
+    }
+
+    /** {@code /v1/exhibitors}. */
+    @Path("/v1/exhibitors")
+    public static class Exhibitors extends JsonApiEndpoint {
+        public Exhibitors(ResourceEngine engine, Caller caller) {
+            super(engine, caller, "exhibitor");
+        }
+    }
+
+    /** {@code /v1/users/<id>/<name>}: a user's sessions, speakers, feedbacks and favourites (the user and admins). */
+    @Path("/v1/users/{userId}")
+    public static class UserProgramme extends UserChildrenEndpoint {
+        public UserProgramme(ResourceEngine engine, Caller caller) {
             super(engine, caller);
         }
     }

@@ -1,6 +1,7 @@
 package org.openevent.session.service;
 
 import io.smallrye.mutiny.Uni;
+import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.openevent.common.contract.MessageTypes;
 import org.openevent.common.contract.MicrolocationPayload;
@@ -10,7 +11,7 @@ import org.openevent.common.resource.ResourceRules;
 import org.openevent.common.resource.ResourceType;
 import org.openevent.session.domain.Microlocation;
 
-/** Rooms: written by an event's co-organizers, readable wherever the event is. */
+/** Rooms: written by an event's co-organizers, readable wherever the event is; a room may show a video stream. */
 @ApplicationScoped
 public class MicrolocationRules implements ResourceRules<Microlocation> {
 
@@ -31,15 +32,25 @@ public class MicrolocationRules implements ResourceRules<Microlocation> {
             .string("chatRoomName", m -> m.chatRoomName, null)
             .timestamps()
             .childOfEvent()
-            .inverse("sessions", "session", "microlocationId")
-            .empty("video-stream", false, "video-stream", "Video streams of rooms are not offered yet.")
+            .inverse("sessions", "session", "microlocationId").writable()
+            .toOne("video-stream", "video-stream", "videoStreamId", m -> m.videoStreamId, (m, v) -> m.videoStreamId = v)
+            .writable()
             .defaultOrder("x.position asc, x.name asc")
             .build();
 
     private final SchedulePublisher publisher;
+    private final SessionPlacement placement;
 
-    public MicrolocationRules(SchedulePublisher publisher) {
+    public MicrolocationRules(SchedulePublisher publisher, SessionPlacement placement) {
         this.publisher = publisher;
+        this.placement = placement;
+    }
+
+    /** Sessions moved in or out of the room on its relationship route. */
+    @Override
+    public Uni<Void> replaceMembers(Microlocation room, String relationship, List<Long> ids) {
+        return placement.place("microlocationId", room.id, ids, s -> s.microlocationId,
+                (s, v) -> s.microlocationId = v);
     }
 
     @Override

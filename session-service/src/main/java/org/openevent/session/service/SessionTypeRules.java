@@ -1,6 +1,7 @@
 package org.openevent.session.service;
 
 import io.smallrye.mutiny.Uni;
+import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.openevent.common.contract.MessageTypes;
 import org.openevent.common.contract.SessionTypePayload;
@@ -22,14 +23,22 @@ public class SessionTypeRules implements ResourceRules<SessionType> {
             .integer("position", t -> t.position, (t, v) -> t.position = v).notNull().defaultTo(0)
             .timestamps()
             .childOfEvent()
-            .inverse("sessions", "session", "sessionTypeId")
+            .inverse("sessions", "session", "sessionTypeId").writable()
             .defaultOrder("x.position asc, x.name asc")
             .build();
 
     private final SchedulePublisher publisher;
+    private final SessionPlacement placement;
 
-    public SessionTypeRules(SchedulePublisher publisher) {
+    public SessionTypeRules(SchedulePublisher publisher, SessionPlacement placement) {
         this.publisher = publisher;
+        this.placement = placement;
+    }
+
+    /** Sessions given or taken this type on its relationship route. */
+    @Override
+    public Uni<Void> replaceMembers(SessionType type, String relationship, List<Long> ids) {
+        return placement.place("sessionTypeId", type.id, ids, s -> s.sessionTypeId, (s, v) -> s.sessionTypeId = v);
     }
 
     @Override

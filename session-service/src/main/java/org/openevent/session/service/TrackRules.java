@@ -1,6 +1,7 @@
 package org.openevent.session.service;
 
 import io.smallrye.mutiny.Uni;
+import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.openevent.common.contract.MessageTypes;
 import org.openevent.common.contract.TrackPayload;
@@ -24,14 +25,16 @@ public class TrackRules implements ResourceRules<Track> {
             .integer("position", t -> t.position, (t, v) -> t.position = v).notNull().defaultTo(0)
             .timestamps()
             .childOfEvent()
-            .inverse("sessions", "session", "trackId")
+            .inverse("sessions", "session", "trackId").writable()
             .defaultOrder("x.position asc, x.name asc")
             .build();
 
     private final SchedulePublisher publisher;
+    private final SessionPlacement placement;
 
-    public TrackRules(SchedulePublisher publisher) {
+    public TrackRules(SchedulePublisher publisher, SessionPlacement placement) {
         this.publisher = publisher;
+        this.placement = placement;
     }
 
     @Override
@@ -47,6 +50,12 @@ public class TrackRules implements ResourceRules<Track> {
     @Override
     public void checkUpdate(Access access, Track track, Changes<Track> changes) {
         requireTrackOrganizer(access);
+    }
+
+    /** Sessions moved in or out of the track on its relationship route (by track organizers, as the contract has it). */
+    @Override
+    public Uni<Void> replaceMembers(Track track, String relationship, List<Long> ids) {
+        return placement.place("trackId", track.id, ids, s -> s.trackId, (s, v) -> s.trackId = v);
     }
 
     @Override

@@ -4,11 +4,17 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.concurrent.ThreadLocalRandom;
 import org.openevent.common.contract.Topics;
 import org.openevent.common.testing.KafkaProbe;
 import org.openevent.common.testing.TestTokens;
+import org.openevent.session.ServiceStandIns;
 
 /** Test plumbing: synthetic events on Kafka, users with roles, and JSON:API request helpers. */
 final class Programme {
@@ -56,9 +62,12 @@ final class Programme {
     record TestEvent(long id, String identifier, Cast cast) {
     }
 
-    /** The envelope event-service would publish for this snapshot. */
+    /** The envelope event-service would publish for this snapshot, granting the roles (user id to role name). */
     static String envelope(String messageId, long id, String identifier, long version, String name, String state,
-                           long owner, long coorganizer) {
+                           Map<Long, String> roles) {
+        String grants = roles.entrySet().stream()
+                .map(grant -> "{\"userId\": %d, \"role\": \"%s\"}".formatted(grant.getKey(), grant.getValue()))
+                .collect(Collectors.joining(", "));
         return """
                 {"messageId": "%s", "type": "event.upserted", "schemaVersion": 1, "aggregateType": "event",
                  "aggregateId": "%d", "aggregateVersion": %d, "occurredAt": "2026-01-01T10:00:00Z",
@@ -66,25 +75,42 @@ final class Programme {
                    "privacy": "public", "sessionsSpeakersEnabled": true,
                    "startsAt": "2027-05-01T09:00:00Z", "endsAt": "2027-05-03T18:00:00Z", "timezone": "Europe/Berlin",
                    "locationName": null, "latitude": null, "longitude": null, "externalEventUrl": null,
-                   "roles": [{"userId": %d, "role": "owner"}, {"userId": %d, "role": "coorganizer"}],
-                   "deletedAt": null}}""".formatted(messageId, id, version, id, identifier, name, state, owner,
-                coorganizer);
+                   "roles": [%s], "deletedAt": null}}""".formatted(messageId, id, version, id, identifier, name,
+                state, grants);
     }
 
     static void sendEvent(String bootstrap, long id, String identifier, long version, String name, String state,
-                          Cast cast, String messageId) {
+                          Map<Long, String> roles, String messageId) {
         KafkaProbe.send(bootstrap, Topics.EVENTS, String.valueOf(id),
-                envelope(messageId, id, identifier, version, name, state, cast.owner(), cast.coorganizer()));
+                envelope(messageId, id, identifier, version, name, state, roles));
     }
 
     /** Publishes a new event owned by {@code cast.owner()} and waits until this service knows it. */
     static TestEvent event(String bootstrap, String state, Cast cast) {
+        return event(bootstrap, state, cast, Map.of());
+    }
+
+    /** As {@link #event(String, String, Cast)}, granting further roles (user id to role name) on the event. */
+    static TestEvent event(String bootstrap, String state, Cast cast, Map<Long, String> moreRoles) {
         long id = largeId();
         String identifier = "e" + Long.toHexString(ThreadLocalRandom.current().nextLong(0x1000000L, 0xfffffffL));
         identifier = identifier.substring(0, 8);
-        sendEvent(bootstrap, id, identifier, 1, "Conference " + id, state, cast, UUID.randomUUID().toString());
+        Map<Long, String> roles = new LinkedHashMap<>(moreRoles);
+        roles.put(cast.owner(), "owner");
+        roles.put(cast.coorganizer(), "coorganizer");
+        sendEvent(bootstrap, id, identifier, 1, "Conference " + id, state, roles, UUID.randomUUID().toString());
+        ServiceStandIns.event(id, identifier, "Conference " + id);
+        List<Long> users = new ArrayList<>(List.of(cast.owner(), cast.coorganizer(), cast.plain(),
+                cast.otherOrganizer(), cast.admin()));
+        users.addAll(moreRoles.keySet());
+        users.forEach(user -> ServiceStandIns.user(user, email(user), true));
         awaitKnown(id, cast);
         return new TestEvent(id, identifier, cast);
+    }
+
+    /** The account address user-service holds for a test user. */
+    static String email(long userId) {
+        return "user" + userId + "@example.org";
     }
 
     /** Polls until the event's track list answers 200 to its admin. */

@@ -45,8 +45,14 @@ class SessionQueryTests {
                 + " {\"name\": \"title\", \"op\": \"startswith\", \"val\": \"Data\"}]}]", List.of("Data one", "Web two"));
         given().queryParam("filter", "[{\"name\": \"state\", \"op\": \"eq\", \"val\": \"pending\"}]")
                 .when().get(sessions).then().statusCode(200).body("meta.count", equalTo(0));
-        given().queryParam("filter", "[{\"name\": \"speakers\", \"op\": \"any\", \"val\": {\"name\": \"email\", \"op\": \"eq\", \"val\": \"ada@example.org\"}}]")
-                .when().get(sessions).then().statusCode(400).body("errors[0].source.parameter", equalTo("filter"));
+        // A private value filters only where the caller may read it: strangers learn nothing, organizers find Ada.
+        String byEmail = "[{\"name\": \"speakers\", \"op\": \"any\", \"val\": {\"name\": \"email\", \"op\": \"eq\", \"val\": \"ada@example.org\"}}]";
+        given().queryParam("filter", byEmail).when().get(sessions).then().statusCode(200).body("meta.count", equalTo(0));
+        given().header("Authorization", cast.plainAuth()).queryParam("filter", byEmail).when().get(sessions).then()
+                .statusCode(200).body("meta.count", equalTo(0));
+        titles(cast.ownerAuth(), sessions, byEmail, List.of("Web secret", "Web one", "Data one"));
+        given().queryParam("sort", "email").when().get("/v1/events/" + event.id() + "/speakers").then().statusCode(400)
+                .body("errors[0].source.parameter", equalTo("sort"));
         given().queryParam("sort", "-title").queryParam("page[size]", 1).queryParam("page[number]", 2)
                 .when().get(sessions).then().statusCode(200)
                 .body("data.attributes.title", equalTo(List.of("Web one")))

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.openevent.common.contract.Topics;
 import org.openevent.common.testing.KafkaProbe;
+import org.openevent.session.ServiceStandIns;
 import org.openevent.session.rest.Programme.Cast;
 import org.openevent.session.rest.Programme.TestEvent;
 
@@ -105,9 +106,17 @@ class SessionResourceTests {
                 .body("data[0].relationships.speakers.data.size()", equalTo(2));
         get(null, "/v1/sessions/" + id + "/speakers").statusCode(200).body("meta.count", equalTo(2));
         get(null, "/v1/sessions/" + id + "/track").statusCode(200).body("data.attributes.name", equalTo("Web"));
-        // The creator lives in user-service, which does not run in module tests: no partial document, a 503.
-        get(null, "/v1/sessions/" + id + "?include=creator").statusCode(503)
-                .body("errors[0].detail", containsString("user-service"));
+        // The creator lives in user-service (a stand-in here), fetched with one call for the whole document.
+        get(null, "/v1/sessions/" + id + "?include=creator").statusCode(200)
+                .body("data.relationships.creator.data.id", equalTo(String.valueOf(cast.coorganizer())))
+                .body("included[0].type", equalTo("user"));
+        ServiceStandIns.usersDown(true);
+        try {
+            get(null, "/v1/sessions/" + id + "?include=creator").statusCode(503)
+                    .body("errors[0].detail", containsString("user-service"));
+        } finally {
+            ServiceStandIns.usersDown(false);
+        }
         get(null, "/v1/sessions/" + id + "?include=nonsense").statusCode(400)
                 .body("errors[0].source.parameter", equalTo("include"));
 

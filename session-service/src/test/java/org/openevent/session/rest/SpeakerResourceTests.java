@@ -45,10 +45,12 @@ class SpeakerResourceTests {
     void anyUserMayProposeASpeakerWhoseEmailStaysPrivate() throws Exception {
         Cast cast = Cast.random();
         TestEvent event = Programme.event(bootstrap, "published", cast);
-        String id = post(cast.plainAuth(), "/v1/speakers", speaker(event.id(), "Ada Lovelace", "ada@example.org"))
+        String ada = Programme.email(cast.plain());
+        // A non-organizer's speaker always carries the caller's own account address, whatever was sent.
+        String id = post(cast.plainAuth(), "/v1/speakers", speaker(event.id(), "Ada Lovelace", "someone@example.org"))
                 .statusCode(201)
                 .body("data.type", equalTo("speaker"))
-                .body("data.attributes.email", equalTo("ada@example.org"))
+                .body("data.attributes.email", equalTo(ada))
                 .body("data.attributes.organisation", equalTo("FOSSASIA"))
                 .body("data.attributes.photo-url", nullValue())
                 // Featuring is the organizers' call, a proposer's flag is ignored.
@@ -62,17 +64,17 @@ class SpeakerResourceTests {
         get(cast.otherOrganizerAuth(), "/v1/speakers/" + id).statusCode(200)
                 .body("data.attributes", not(hasKey("email")));
         get(cast.plainAuth(), "/v1/speakers/" + id).statusCode(200)
-                .body("data.attributes.email", equalTo("ada@example.org"));
+                .body("data.attributes.email", equalTo(ada));
         get(cast.coorganizerAuth(), "/v1/speakers/" + id).statusCode(200)
-                .body("data.attributes.email", equalTo("ada@example.org"))
+                .body("data.attributes.email", equalTo(ada))
                 .body("data.attributes.mobile", equalTo("+49 30 1234"));
         get(cast.adminAuth(), "/v1/speakers/" + id).statusCode(200)
-                .body("data.attributes.email", equalTo("ada@example.org"));
+                .body("data.attributes.email", equalTo(ada));
         get(null, "/v1/events/" + event.id() + "/speakers").statusCode(200)
                 .body("meta.count", equalTo(1))
                 .body("data[0].attributes", not(hasKey("email")));
         get(cast.ownerAuth(), "/v1/events/" + event.id() + "/speakers").statusCode(200)
-                .body("data[0].attributes.email", equalTo("ada@example.org"));
+                .body("data[0].attributes.email", equalTo(ada));
 
         ConsumerRecord<String, String> record = KafkaProbe.await(bootstrap, Topics.SESSIONS,
                 r -> r.key().equals(id) && r.value().contains("\"speaker.upserted\"")
@@ -81,7 +83,7 @@ class SpeakerResourceTests {
         assertEquals("speaker", envelope.get("aggregateType").asText());
         assertEquals(1, envelope.get("aggregateVersion").asLong());
         assertEquals("Ada Lovelace", envelope.get("payload").get("name").asText());
-        assertFalse(record.value().contains("ada@example.org"), "the e-mail must never be published");
+        assertFalse(record.value().contains(ada), "the e-mail must never be published");
         assertFalse(envelope.get("payload").has("email"));
     }
 
@@ -100,7 +102,8 @@ class SpeakerResourceTests {
                 .statusCode(200).body("data.attributes.is-featured", equalTo(true));
         patch(cast.plainAuth(), "/v1/speakers/" + id, patchBody("speaker", id, "\"website\": \"not a url\""))
                 .statusCode(422).body("errors[0].source.pointer", equalTo("/data/attributes/website"));
-        post(cast.coorganizerAuth(), "/v1/speakers", speaker(event.id(), "Grace Again", "GRACE@example.org"))
+        post(cast.coorganizerAuth(), "/v1/speakers", speaker(event.id(), "Grace Again",
+                Programme.email(cast.plain()).toUpperCase()))
                 .statusCode(409).body("errors[0].source.pointer", equalTo("/data/attributes/email"));
         post(cast.ownerAuth(), "/v1/speakers", body("speaker", event.id(), "\"email\": \"x@example.org\""))
                 .statusCode(422).body("errors[0].source.pointer", equalTo("/data/attributes/name"));

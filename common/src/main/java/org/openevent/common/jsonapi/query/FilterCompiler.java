@@ -54,6 +54,15 @@ public final class FilterCompiler {
 
         /** The condition; values are bound through {@code bind}, which returns their placeholder. */
         String condition(ResourceFields target, String alias, java.util.function.Function<Object, String> bind);
+
+        /**
+         * For a guarded field: the rows (alias {@code alias}) whose value of it this caller may read, or null for
+         * every row. Without an answer nothing matches: a private value is never compared for an unknown caller.
+         */
+        default String guard(ResourceFields target, Field field, String alias,
+                             java.util.function.Function<Object, String> bind) {
+            return "1 = 0";
+        }
     }
 
     /** The condition for a raw {@code filter} value on {@code alias}; "1 = 1" when absent or empty. */
@@ -157,13 +166,14 @@ public final class FilterCompiler {
             if (other.type() != field.type()) {
                 throw invalid("'" + field.wireName() + "' and '" + other.wireName() + "' have different types.");
             }
-            return path + " " + comparison(op) + " " + alias + "." + other.property();
+            String compared = path + " " + comparison(op) + " " + alias + "." + other.property();
+            return guarded(fields, other, alias, guarded(fields, field, alias, compared));
         }
         if (!node.has("val")) {
             throw invalid("The condition on '" + field.wireName() + "' has no 'val'.");
         }
         JsonNode val = node.get("val");
-        return switch (op) {
+        return guarded(fields, field, alias, switch (op) {
             case "eq", "==" -> isNull(val) ? path + " is null" : path + " = " + bind(field, val);
             case "ne", "!=" -> isNull(val) ? path + " is not null" : path + " <> " + bind(field, val);
             case "lt", "<", "le", "<=", "gt", ">", "ge", ">=" -> path + " " + comparison(op) + " " + bind(field, required(val));
@@ -180,7 +190,16 @@ public final class FilterCompiler {
             case "isnot", "is_not" -> identity(field, path, val, true);
             case "between" -> between(field, path, val);
             default -> throw invalid("'" + op + "' is not a supported filter operator.");
-        };
+        });
+    }
+
+    /** A condition on a guarded field also requires that the caller may read the field on the row. */
+    private String guarded(ResourceFields fields, Field field, String alias, String condition) {
+        if (!field.guarded()) {
+            return condition;
+        }
+        String guard = restrictions.guard(fields, field, alias, this::parameter);
+        return guard == null ? condition : "(" + condition + " and (" + guard + "))";
     }
 
     private String nested(JsonNode node, String name, String op, ResourceFields fields, String alias, int depth) {

@@ -38,6 +38,15 @@ public final class ResourceFields {
         return this;
     }
 
+    /**
+     * A private attribute that filters may still use: a condition on it only matches rows whose value the caller
+     * may read (the restrictions' guard); never sortable.
+     */
+    public ResourceFields guarded(String wireName, String property, FieldType fieldType) {
+        fields.put(wireName, new Field(wireName, property, fieldType, false, true));
+        return this;
+    }
+
     /** A relationship nested filters may cross; supplied lazily so resources can refer to each other. */
     public ResourceFields relation(String wireName, boolean toMany, Supplier<ResourceFields> target, String correlation) {
         relations.put(wireName, () -> new Relation(wireName, toMany, target.get(), correlation, null));

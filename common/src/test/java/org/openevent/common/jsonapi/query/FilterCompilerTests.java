@@ -17,7 +17,8 @@ class FilterCompilerTests {
     static final ResourceFields TRACK = ResourceFields.of("track", "Track")
             .field("name", "name", FieldType.STRING);
     static final ResourceFields SPEAKER = ResourceFields.of("speaker", "Speaker")
-            .field("name", "name", FieldType.STRING);
+            .field("name", "name", FieldType.STRING)
+            .guarded("email", "email", FieldType.STRING);
     static final ResourceFields SESSION = ResourceFields.of("session", "Session")
             .field("title", "title", FieldType.STRING)
             .field("state", "state", FieldType.STRING)
@@ -163,5 +164,33 @@ class FilterCompilerTests {
         ApiException e = assertThrows(ApiException.class, () -> SortCompiler.compile("password", SESSION, "s", null));
         assertEquals("sort", e.toErrorObject().source().get("parameter"));
         assertThrows(ApiException.class, () -> SortCompiler.compile("title,", SESSION, "s", null));
+    }
+
+    @Test
+    void guardedFieldsMatchOnlyWhereTheCallerMayReadThem() {
+        FilterCompiler.Restrictions mine = new FilterCompiler.Restrictions() {
+            @Override
+            public String condition(ResourceFields target, String alias, java.util.function.Function<Object, String> bind) {
+                return null;
+            }
+
+            @Override
+            public String guard(ResourceFields target, Field field, String alias,
+                                java.util.function.Function<Object, String> bind) {
+                return alias + ".creatorId = " + bind.apply(7L);
+            }
+        };
+        Where where = FilterCompiler.compile("[{\"name\": \"speakers\", \"op\": \"any\", \"val\": {\"not\":"
+                + " {\"name\": \"email\", \"op\": \"eq\", \"val\": \"ada@example.org\"}}}]", SESSION, "s", mine);
+        assertEquals("(exists (select 1 from Speaker n1 where n1.id in (select l.speakerId from SessionSpeaker l where "
+                + "l.sessionId = s.id) and not ((n1.email = :f0 and (n1.creatorId = :f1)))))", where.clause());
+        assertEquals(7L, where.parameters().get("f1"));
+        // Without a guard (a caller nothing is known of), a private value matches nothing.
+        assertTrue(FilterCompiler.compile("[{\"name\": \"speakers\", \"op\": \"any\", \"val\": {\"name\": "
+                + "\"email\", \"op\": \"eq\", \"val\": \"x\"}}]", SESSION, "s").clause()
+                .contains("n1.email = :f0 and (1 = 0)"));
+        // Guarded fields are never sortable: their order would tell the values.
+        ApiException sort = assertThrows(ApiException.class, () -> SortCompiler.compile("email", SPEAKER, "s", null));
+        assertEquals("sort", sort.toErrorObject().source().get("parameter"));
     }
 }
