@@ -14,4 +14,26 @@ public interface StatisticsConfig {
      */
     @WithDefault("1m")
     Duration rollOverInterval();
+
+    /** The reconciliation command. */
+    Reconciliation reconciliation();
+
+    /** Settings of the reconciliation (replay of the topics, recount, comparison). */
+    interface Reconciliation {
+
+        /** Records taken per poll while replaying, and snapshots kept per statement. */
+        @WithDefault("2000")
+        int batchSize();
+
+        /** How long the comparison waits for the live consumers to have processed what the replay read. */
+        @WithDefault("60s")
+        Duration settleTimeout();
+
+        /**
+         * How often the comparison is tried when figures differ: messages that arrive between the replay and the
+         * comparison make transient differences, so each retry first replays what arrived meanwhile.
+         */
+        @WithDefault("3")
+        int attempts();
+    }
 }
