@@ -186,15 +186,18 @@ BEGIN
     END IF;
     INSERT INTO stat_speaker (id) SELECT s FROM unnest(speakers) s ORDER BY s ON CONFLICT (id) DO NOTHING;
     PERFORM 1 FROM stat_speaker WHERE id = ANY (speakers) ORDER BY id FOR UPDATE;
-    WITH fresh AS (
+    WITH states AS (
+        SELECT l.speaker_id, array_agg(DISTINCT x.state ORDER BY x.state) AS states
+        FROM stat_session_speaker l JOIN stat_session x ON x.id = l.session_id AND x.state IS NOT NULL
+        WHERE l.speaker_id = ANY (speakers)
+        GROUP BY l.speaker_id
+    ), fresh AS (
         SELECT sp.id, sp.counted_event AS old_event, sp.counted_states AS old_states,
                sp.counted_without AS old_without,
                CASE WHEN sp.live THEN sp.event_id END AS new_event,
-               CASE WHEN sp.live THEN ARRAY(
-                   SELECT DISTINCT x.state FROM stat_session_speaker l
-                   JOIN stat_session x ON x.id = l.session_id AND x.state IS NOT NULL
-                   WHERE l.speaker_id = sp.id ORDER BY x.state) ELSE '{}' END AS new_states
-        FROM stat_speaker sp WHERE sp.id = ANY (speakers)
+               CASE WHEN sp.live THEN coalesce(st.states, '{}') ELSE '{}' END AS new_states
+        FROM stat_speaker sp LEFT JOIN states st ON st.speaker_id = sp.id
+        WHERE sp.id = ANY (speakers)
     ), changed AS (
         UPDATE stat_speaker sp
         SET counted_event = f.new_event, counted_states = f.new_states,
@@ -229,15 +232,21 @@ BEGIN
     END IF;
     INSERT INTO stat_user (id) SELECT u FROM unnest(users) u ORDER BY u ON CONFLICT (id) DO NOTHING;
     PERFORM 1 FROM stat_user WHERE id = ANY (users) ORDER BY id FOR UPDATE;
-    WITH fresh AS (
+    WITH roles AS (
+        SELECT g.user_id, array_agg(DISTINCT g.role ORDER BY g.role) AS roles
+        FROM stat_event_grant g JOIN stat_event e ON e.id = g.event_id AND e.live
+        WHERE g.user_id = ANY (users)
+        GROUP BY g.user_id
+    ), following AS (
+        SELECT DISTINCT f.user_id
+        FROM stat_follow f JOIN stat_group gr ON gr.id = f.group_id AND gr.live
+        WHERE f.user_id = ANY (users) AND f.live
+    ), fresh AS (
         SELECT u.id, u.counted_roles AS old_roles, u.counted_follower AS old_follower,
-               CASE WHEN u.live THEN ARRAY(
-                   SELECT DISTINCT g.role FROM stat_event_grant g JOIN stat_event e ON e.id = g.event_id AND e.live
-                   WHERE g.user_id = u.id ORDER BY g.role) ELSE '{}' END AS new_roles,
-               u.live AND EXISTS (
-                   SELECT 1 FROM stat_follow f JOIN stat_group gr ON gr.id = f.group_id AND gr.live
-                   WHERE f.user_id = u.id AND f.live) AS new_follower
-        FROM stat_user u WHERE u.id = ANY (users)
+               CASE WHEN u.live THEN coalesce(r.roles, '{}') ELSE '{}' END AS new_roles,
+               u.live AND fo.user_id IS NOT NULL AS new_follower
+        FROM stat_user u LEFT JOIN roles r ON r.user_id = u.id LEFT JOIN following fo ON fo.user_id = u.id
+        WHERE u.id = ANY (users)
     ), changed AS (
         UPDATE stat_user u SET counted_roles = f.new_roles, counted_follower = f.new_follower
         FROM fresh f

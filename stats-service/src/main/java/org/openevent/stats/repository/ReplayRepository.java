@@ -88,14 +88,14 @@ public class ReplayRepository {
         }
 
         /**
-         * The platform's figures as compared: the totals, the event type and topic counts, and the daily figures of
-         * the last {@code days} days before {@code at} (not the mail hours).
+         * The platform's figures as compared: the totals, then the event type and topic counts and the daily figures
+         * of the last {@code days} days before {@code at} (not the mail hours).
          */
         public Uni<List<Compared>> platform(OffsetDateTime at, int days) {
             String first = at.toLocalDate().minusDays(days - 1L).toString();
             return rows("SELECT scope, figure, maintained, rebuilt FROM replay_comparison WHERE scope = 0 "
                     + "AND figure NOT LIKE 'mails.sent@%' AND (figure NOT LIKE '%.%@%' OR right(figure, 10) >= $1) "
-                    + "ORDER BY figure", Tuple.of(first));
+                    + "ORDER BY figure LIKE '%@%', figure", Tuple.of(first));
         }
 
         private Uni<List<Compared>> rows(String sql, Tuple arguments) {
