@@ -24,9 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Open-loop load on statistics endpoints, one endpoint at a time: requests leave at a fixed rate whatever the
- * answers do, and each latency is measured from the moment its request was due (so a stall counts against every
- * request it delays). Prints p50, p99 and max per endpoint. Run with {@code java deploy/bench/StatisticsLoad.java}.
+ * Open-loop load on statistics endpoints, one endpoint at a time: after a closed-loop warm-up (one request after
+ * the other, so a cold JVM cannot pile up a backlog), requests leave at a fixed rate whatever the answers do, and
+ * each latency is measured from the moment its request was due (so a stall counts against every request it
+ * delays). Prints p50, p99 and max per endpoint. Run with {@code java deploy/bench/StatisticsLoad.java}.
  *
  * <p>Arguments: {@code <base-url> <private-key.pem> <rate> <warm-up s> <duration s> <events> <path>...}; a path
  * containing {@code {event}} gets a live event id between 1 and {@code events} (the bench loader's rule for
@@ -64,12 +65,15 @@ public final class StatisticsLoad {
         System.exit(0);
     }
 
-    /** Sends {@code rate} requests a second for warm-up plus duration seconds; keeps the latencies after warm-up. */
+    /** Warms up for {@code warmUp} seconds, then sends {@code rate} requests a second for duration seconds. */
     static Result run(HttpClient client, String base, String token, String path, int rate, int warmUp, int duration,
-                      long events) throws InterruptedException {
+                      long events) throws Exception {
         Random random = new Random(SEED);
-        int total = rate * (warmUp + duration);
-        int measuredFrom = rate * warmUp;
+        long warmUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmUp);
+        while (System.nanoTime() < warmUntil) {
+            client.send(request(base, token, path, random, events), HttpResponse.BodyHandlers.discarding());
+        }
+        int total = rate * duration;
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
@@ -81,26 +85,27 @@ public final class StatisticsLoad {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            String target = path.contains("{event}") ? path.replace("{event}", String.valueOf(liveEvent(random,
-                    events))) : path;
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + target))
-                    .header("Authorization", "JWT " + token).header("Accept", "application/vnd.api+json")
-                    .timeout(Duration.ofSeconds(10)).GET().build();
-            boolean measured = i >= measuredFrom;
-            client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {
-                long latency = System.nanoTime() - due;
-                if (measured) {
-                    if (failure != null || response.statusCode() != 200) {
-                        errors.incrementAndGet();
-                    } else {
-                        latencies.add(latency);
-                    }
-                }
-                answered.countDown();
-            });
+            client.sendAsync(request(base, token, path, random, events), HttpResponse.BodyHandlers.ofByteArray())
+                    .whenComplete((response, failure) -> {
+                        long latency = System.nanoTime() - due;
+                        if (failure != null || response.statusCode() != 200) {
+                            errors.incrementAndGet();
+                        } else {
+                            latencies.add(latency);
+                        }
+                        answered.countDown();
+                    });
         }
         answered.await(60, TimeUnit.SECONDS);
         return new Result(new ArrayList<>(latencies), errors.get());
+    }
+
+    static HttpRequest request(String base, String token, String path, Random random, long events) {
+        String target = path.contains("{event}") ? path.replace("{event}", String.valueOf(liveEvent(random, events)))
+                : path;
+        return HttpRequest.newBuilder(URI.create(base + target))
+                .header("Authorization", "JWT " + token).header("Accept", "application/vnd.api+json")
+                .timeout(Duration.ofSeconds(10)).GET().build();
     }
 
     /**

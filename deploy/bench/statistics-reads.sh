@@ -3,16 +3,18 @@
 # grow from 1,000 to 1,000,000 events (with 5 sessions per event and a user per 5 events), to show that reads do not
 # depend on the volume. The data goes in through the consumers' own apply functions (stats_apply_*), in batches of
 # 10,000 snapshots, into a dedicated database; a stats-service instance of its own (port 18085, test JWT keys,
-# topics bench.statistics.*) serves the reads. Needs PostgreSQL and Kafka running (./dev infra), psql and Java 17;
-# run as root the first time (it creates the database openevent_stats_bench, owned by the stats role).
-# Usage: deploy/bench/statistics-reads.sh [--steps 1000,10000,100000,1000000] [--rate 200] [--duration 20]
-#                                         [--warm-up 5] [--keep]
+# topics bench.statistics.*, the JVM flags ./dev gives services) serves the reads. Needs PostgreSQL and Kafka
+# running (./dev infra), psql and Java 17; run as root the first time (it creates the database
+# openevent_stats_bench, owned by the stats role).
+# Each endpoint is warmed up one request after the other (--warm-up seconds), then measured open-loop.
+# Usage: deploy/bench/statistics-reads.sh [--steps 1000,10000,100000,1000000] [--rate 200] [--duration 30]
+#                                         [--warm-up 10] [--keep]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 STEPS=1000,10000,100000,1000000
 RATE=200
-DURATION=20
-WARM_UP=5
+DURATION=30
+WARM_UP=10
 KEEP=false
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -50,7 +52,7 @@ LOG="$(mktemp -t stats-bench.XXXXXX.log)"
 STATS_SERVICE_PORT="$PORT" STATS_DB_NAME="$DB" OPENEVENT_JWT_PUBLIC_KEY="$ROOT/test-keys/jwt-test-public.pem" \
   OPENEVENT_MESSAGING_TOPIC_PREFIX=bench.statistics. MP_MESSAGING_CONNECTOR_SMALLRYE_KAFKA_GROUP_ID=stats-bench \
   EVENT_SERVICE_URL=http://127.0.0.1:9 \
-  java -Xmx256m -jar "$JAR" >"$LOG" 2>&1 &
+  java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$JAR" >"$LOG" 2>&1 &
 SERVICE=$!
 cleanup() {
   kill "$SERVICE" 2>/dev/null || true
@@ -58,6 +60,7 @@ cleanup() {
   if [ "$KEEP" = false ]; then "${PSQL[@]}" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;' 2>/dev/null || true; fi
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 for _ in $(seq 120); do
   curl -fs -o /dev/null "http://127.0.0.1:$PORT/q/health/ready" && break
   kill -0 "$SERVICE" 2>/dev/null || { echo "stats-service did not start; see $LOG" >&2; exit 1; }
@@ -124,6 +127,25 @@ load_step() { # events from..to, with their users, speakers and sessions
   "${PSQL[@]}" -c 'ANALYZE stat_event, stat_event_grant, stat_session, stat_session_speaker, stat_speaker, stat_user, stat_figure, event_projection' >/dev/null
 }
 
+# The statements the endpoints run, timed in the database alone (median of 7 EXPLAIN ANALYZE runs): unlike the
+# latencies above, these do not move with the load other programs put on the machine.
+READS=("SELECT figure, value FROM stat_figure WHERE scope = 0 AND figure IN ('events.draft', 'events.published', 'events.past')"
+       "SELECT stats_ended_since_roll_over(now())"
+       "SELECT figure, value FROM stat_figure WHERE scope = 0 AND figure BETWEEN 'users.signed-up@' || (current_date - 29) AND 'users.signed-up@' || current_date"
+       "SELECT name, mails FROM stats_mail_windows(now())"
+       "SELECT t.name, t.id, coalesce(f.value, 0) FROM stat_taxonomy t LEFT JOIN stat_figure f ON f.scope = 0 AND f.figure = t.kind || '@' || t.id WHERE t.kind = 'event-type' AND t.live ORDER BY t.name, t.id"
+       "SELECT * FROM event_general_statistics WHERE id = 998")
+database_times() {
+  local query runs
+  printf '%-100s %9s\n' "statement (database time alone)" "ms"
+  for query in "${READS[@]}"; do
+    runs="$(for _ in 1 2 3 4 5 6 7; do
+      "${PSQL[@]}" -At -c "EXPLAIN (ANALYZE, FORMAT JSON) $query" | sed -n 's/.*"Execution Time": \([0-9.]*\).*/\1/p'
+    done | sort -n | sed -n 4p)"
+    printf '%-100s %9s\n' "${query:0:100}" "$runs"
+  done
+}
+
 PATHS=(/v1/admin/statistics/events /v1/admin/statistics/sessions /v1/admin/statistics/users
        /v1/admin/statistics/mails /v1/admin/statistics/groups /v1/admin/statistics/event-types
        /v1/admin/statistics/event-topics "/v1/events/{event}/general-statistics")
@@ -141,4 +163,5 @@ for size in "${SIZES[@]}"; do
   echo "== $events events, $sessions sessions, $users users ($size_on_disk; loaded in $((SECONDS - started)) s)"
   java "$ROOT/deploy/bench/StatisticsLoad.java" "http://127.0.0.1:$PORT" "$ROOT/test-keys/jwt-test-private.pem" \
     "$RATE" "$WARM_UP" "$DURATION" "$loaded" "${PATHS[@]}"
+  database_times
 done

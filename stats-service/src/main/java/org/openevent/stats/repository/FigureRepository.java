@@ -54,8 +54,8 @@ public class FigureRepository {
     /** Platform figures by name; a figure that never counted anything is absent. */
     public Uni<Map<String, Long>> platform(Collection<String> names) {
         return Panache.getSession().flatMap(session -> session
-                        .createNativeQuery("SELECT figure, value FROM stat_figure WHERE scope = 0 AND figure IN (:names)",
-                                Object[].class)
+                        .createNativeQuery("SELECT figure, value FROM stat_figure "
+                                + "WHERE scope = 0 AND figure IN (:names)", Object[].class)
                         .setParameter("names", names)
                         .getResultList())
                 .map(FigureRepository::byName);
@@ -83,8 +83,7 @@ public class FigureRepository {
      */
     public Uni<Long> endedSinceRollOver() {
         return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("SELECT count(*) FROM stat_event WHERE bucket = 'published' AND ends_at <= now()",
-                        Long.class)
+                .createNativeQuery("SELECT stats_ended_since_roll_over(now())", Long.class)
                 .getSingleResult());
     }
 

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.openevent.stats.domain.Aggregate;
+import org.openevent.stats.domain.ComparedFigure;
 
 /**
  * The reconciliation's tables (V11__reconciliation.sql): the replayed snapshots, the recount and its comparison with
@@ -36,10 +37,6 @@ public class ReplayRepository {
                 .onFailure().call(connection::close)
                 .flatMap(locked -> locked ? Uni.createFrom().item(new Session(connection))
                         : connection.close().replaceWith((Session) null)));
-    }
-
-    /** One figure (scope 0: the platform's, otherwise the event's), maintained and recounted. */
-    public record Compared(long scope, String figure, long maintained, long rebuilt) {
     }
 
     /** A reconciliation's connection; closing it releases the lock. */
@@ -77,7 +74,7 @@ public class ReplayRepository {
         }
 
         /** The figures that differ, at most {@code limit}, by scope and name. */
-        public Uni<List<Compared>> drift(int limit) {
+        public Uni<List<ComparedFigure>> drift(int limit) {
             return rows("SELECT scope, figure, maintained, rebuilt FROM replay_comparison WHERE maintained <> rebuilt "
                     + "ORDER BY scope, figure LIMIT $1", Tuple.of(limit));
         }
@@ -91,18 +88,18 @@ public class ReplayRepository {
          * The platform's figures as compared: the totals, then the event type and topic counts and the daily figures
          * of the last {@code days} days before {@code at} (not the mail hours).
          */
-        public Uni<List<Compared>> platform(OffsetDateTime at, int days) {
+        public Uni<List<ComparedFigure>> platform(OffsetDateTime at, int days) {
             String first = at.toLocalDate().minusDays(days - 1L).toString();
             return rows("SELECT scope, figure, maintained, rebuilt FROM replay_comparison WHERE scope = 0 "
                     + "AND figure NOT LIKE 'mails.sent@%' AND (figure NOT LIKE '%.%@%' OR right(figure, 10) >= $1) "
                     + "ORDER BY figure LIKE '%@%', figure", Tuple.of(first));
         }
 
-        private Uni<List<Compared>> rows(String sql, Tuple arguments) {
+        private Uni<List<ComparedFigure>> rows(String sql, Tuple arguments) {
             return connection.preparedQuery(sql).execute(arguments).map(rows -> {
-                List<Compared> compared = new ArrayList<>(rows.size());
+                List<ComparedFigure> compared = new ArrayList<>(rows.size());
                 for (Row row : rows) {
-                    compared.add(new Compared(row.getLong(0), row.getString(1), row.getLong(2), row.getLong(3)));
+                    compared.add(new ComparedFigure(row.getLong(0), row.getString(1), row.getLong(2), row.getLong(3)));
                 }
                 return compared;
             });

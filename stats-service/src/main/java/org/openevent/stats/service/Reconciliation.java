@@ -2,7 +2,6 @@ package org.openevent.stats.service;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,11 +20,11 @@ import org.openevent.common.messaging.MessageHandlers;
 import org.openevent.common.messaging.PoisonMessageException;
 import org.openevent.stats.config.StatisticsConfig;
 import org.openevent.stats.domain.Aggregate;
+import org.openevent.stats.domain.ComparedFigure;
 import org.openevent.stats.domain.Snapshot;
 import org.openevent.stats.messaging.TopicReplay;
 import org.openevent.stats.repository.FigureRepository;
 import org.openevent.stats.repository.ReplayRepository;
-import org.openevent.stats.repository.ReplayRepository.Compared;
 
 /**
  * The reconciliation command: replays the topics the statistics are built from, from their beginning, reads every
@@ -61,7 +60,8 @@ public class Reconciliation {
 
     /** What a reconciliation found. */
     public record Report(OffsetDateTime comparedAt, Map<String, Long> replayed, long unusable, boolean settled,
-                         int attempts, long compared, long drifted, List<Compared> platform, List<Compared> drift) {
+                         int attempts, long compared, long drifted, List<ComparedFigure> platform,
+                         List<ComparedFigure> drift) {
     }
 
     /** Runs a reconciliation; a 409 while another one runs (on any replica). */
@@ -88,9 +88,10 @@ public class Reconciliation {
                 OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
                 session.rollOver(at).await().indefinitely();
                 long compared = session.compare(at).await().indefinitely();
-                List<Compared> drift = session.drift(1000).await().indefinitely();
+                List<ComparedFigure> drift = session.drift(1000).await().indefinitely();
                 if (drift.isEmpty() || attempt >= config.attempts()) {
-                    List<Compared> platform = session.platform(at, AdminStatisticsService.DAYS).await().indefinitely();
+                    List<ComparedFigure> platform = session.platform(at, AdminStatisticsService.DAYS)
+                            .await().indefinitely();
                     long drifted = session.driftCount().await().indefinitely();
                     LOG.infof("Reconciliation compared %d figures after %d attempt(s): %d differ", compared, attempt,
                             drifted);
@@ -98,7 +99,7 @@ public class Reconciliation {
                             drift);
                 }
                 LOG.infof("Reconciliation found %d differing figures; replaying what arrived since", drift.size());
-                Thread.sleep(Duration.ofSeconds(1).toMillis());
+                Thread.sleep(1_000);
             }
         } finally {
             session.close().await().indefinitely();

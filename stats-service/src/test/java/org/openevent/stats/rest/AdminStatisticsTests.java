@@ -330,7 +330,8 @@ class AdminStatisticsTests {
         long meetup = nextId();
         long retired = nextId();
         long topic = nextId();
-        messages.publish(MessageTypes.EVENT_TYPE_UPSERTED, 1, taxonomy(conference, "event-type", "Conference " + conference));
+        messages.publish(MessageTypes.EVENT_TYPE_UPSERTED, 1,
+                taxonomy(conference, "event-type", "Conference " + conference));
         messages.publish(MessageTypes.EVENT_TYPE_UPSERTED, 1, taxonomy(meetup, "event-type", "Meetup " + meetup));
         messages.publish(MessageTypes.EVENT_TYPE_UPSERTED, 1, deleted(taxonomy(retired, "event-type", "Retired")));
         messages.publish(MessageTypes.EVENT_TOPIC_UPSERTED, 1, taxonomy(topic, "event-topic", "Science " + topic));
