@@ -387,10 +387,12 @@ $$;
 
 -- Published events still counted as not ended whose end is at or before {@code at}: those that ended since the last
 -- roll-over, a handful found through stat_event_due. The planner cannot know that (it judges by the ends of all
--- events) and would start parallel workers for it, which costs more than the scan.
-CREATE FUNCTION stats_ended_since_roll_over(at timestamptz) RETURNS bigint LANGUAGE sql STABLE
+-- events) and would start parallel workers for it, which costs more than the scan. PL/pgSQL keeps the plan.
+CREATE FUNCTION stats_ended_since_roll_over(at timestamptz) RETURNS bigint LANGUAGE plpgsql STABLE
     SET max_parallel_workers_per_gather = 0 AS $$
-    SELECT count(*) FROM stat_event WHERE bucket = 'published' AND ends_at <= at
+BEGIN
+    RETURN (SELECT count(*) FROM stat_event WHERE bucket = 'published' AND ends_at <= at);
+END
 $$;
 
 -- Moves the published events that ended up to {@code at} into the past (run periodically; reads count the ones that

@@ -61,20 +61,20 @@ public class FigureRepository {
                 .map(FigureRepository::byName);
     }
 
-    /** The daily figures {@code <prefix><day>} of the days from {@code first} to {@code last}, by day. */
-    public Uni<Map<LocalDate, Long>> daily(String prefix, LocalDate first, LocalDate last) {
+    /**
+     * Platform figures by name, and the daily figures {@code <prefix><day>} of the days from {@code first} to
+     * {@code last}, in one statement; a figure that never counted anything is absent.
+     */
+    public Uni<Map<String, Long>> platform(Collection<String> names, String dailyPrefix, LocalDate first,
+                                           LocalDate last) {
         return Panache.getSession().flatMap(session -> session
-                        .createNativeQuery("SELECT figure, value FROM stat_figure "
-                                + "WHERE scope = 0 AND figure BETWEEN :first AND :last", Object[].class)
-                        .setParameter("first", prefix + first)
-                        .setParameter("last", prefix + last)
+                        .createNativeQuery("SELECT figure, value FROM stat_figure WHERE scope = 0 "
+                                + "AND (figure IN (:names) OR figure BETWEEN :first AND :last)", Object[].class)
+                        .setParameter("names", names)
+                        .setParameter("first", dailyPrefix + first)
+                        .setParameter("last", dailyPrefix + last)
                         .getResultList())
-                .map(found -> {
-                    Map<LocalDate, Long> byDay = new HashMap<>();
-                    found.forEach(row -> byDay.put(LocalDate.parse(((String) row[0]).substring(prefix.length())),
-                            ((Number) row[1]).longValue()));
-                    return byDay;
-                });
+                .map(FigureRepository::byName);
     }
 
     /**

@@ -30,6 +30,9 @@ public class AdminStatisticsService {
             "users.unverified", "users.owner", "users.organizer", "users.coorganizer", "users.track-organizer");
     private static final List<String> GROUP_FIGURES = List.of("groups.groups", "groups.group-events",
             "groups.followers");
+    private static final String CREATED = "events.created@";
+    private static final String SUBMITTED = "sessions.submitted@";
+    private static final String SIGNED_UP = "users.signed-up@";
 
     private final FigureRepository figures;
 
@@ -40,33 +43,33 @@ public class AdminStatisticsService {
     @WithSession
     public Uni<Figures.Events> events(CallerIdentity caller) {
         caller.requireAdmin();
-        return figures.platform(EVENT_FIGURES).flatMap(found -> figures.endedSinceRollOver()
-                .flatMap(ended -> daily("events.created@").map(created -> new Figures.Events(
+        return figures.platform(EVENT_FIGURES, CREATED, first(), today())
+                .flatMap(found -> figures.endedSinceRollOver().map(ended -> new Figures.Events(
                         value(found, "events.draft"), value(found, "events.published") - ended,
-                        value(found, "events.past") + ended, created))));
+                        value(found, "events.past") + ended, series(found, CREATED))));
     }
 
     @WithSession
     public Uni<Figures.Sessions> sessions(CallerIdentity caller) {
         caller.requireAdmin();
-        return figures.platform(SESSION_FIGURES).flatMap(found -> daily("sessions.submitted@").map(submitted -> {
+        return figures.platform(SESSION_FIGURES, SUBMITTED, first(), today()).map(found -> {
             long all = SESSION_FIGURES.stream().mapToLong(name -> value(found, name)).sum();
             return new Figures.Sessions(value(found, "sessions.draft"), all - value(found, "sessions.draft"),
                     value(found, "sessions.accepted"), value(found, "sessions.confirmed"),
                     value(found, "sessions.pending"), value(found, "sessions.rejected"),
-                    value(found, "sessions.withdrawn"), value(found, "sessions.canceled"), submitted);
-        }));
+                    value(found, "sessions.withdrawn"), value(found, "sessions.canceled"), series(found, SUBMITTED));
+        });
     }
 
     /** Tickets are not offered by this platform, so there are no attendees to count. */
     @WithSession
     public Uni<Figures.Users> users(CallerIdentity caller) {
         caller.requireAdmin();
-        return figures.platform(USER_FIGURES).flatMap(found -> daily("users.signed-up@").map(signUps ->
-                new Figures.Users(value(found, "users.super-admin"), value(found, "users.admin"),
-                        value(found, "users.verified"), value(found, "users.unverified"), value(found, "users.owner"),
-                        value(found, "users.organizer"), value(found, "users.coorganizer"),
-                        value(found, "users.track-organizer"), 0, signUps)));
+        return figures.platform(USER_FIGURES, SIGNED_UP, first(), today()).map(found -> new Figures.Users(
+                value(found, "users.super-admin"), value(found, "users.admin"), value(found, "users.verified"),
+                value(found, "users.unverified"), value(found, "users.owner"), value(found, "users.organizer"),
+                value(found, "users.coorganizer"), value(found, "users.track-organizer"), 0,
+                series(found, SIGNED_UP)));
     }
 
     @WithSession
@@ -79,8 +82,9 @@ public class AdminStatisticsService {
     @WithSession
     public Uni<Figures.Groups> groups(CallerIdentity caller) {
         caller.requireAdmin();
-        return figures.platform(GROUP_FIGURES).map(found -> new Figures.Groups(value(found, "groups.groups"),
-                value(found, "groups.group-events"), value(found, "groups.followers")));
+        return figures.platform(GROUP_FIGURES).map(found ->
+                new Figures.Groups(value(found, "groups.groups"), value(found, "groups.group-events"),
+                        value(found, "groups.followers")));
     }
 
     @WithSession
@@ -95,17 +99,21 @@ public class AdminStatisticsService {
         return figures.taxonomy(StatisticsInputs.EVENT_TOPIC);
     }
 
-    /** The last {@link #DAYS} days of a daily figure, oldest first, days without anything as 0. */
-    private Uni<List<DayCount>> daily(String prefix) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        LocalDate first = today.minusDays(DAYS - 1L);
-        return figures.daily(prefix, first, today).map(byDay -> {
-            List<DayCount> series = new ArrayList<>(DAYS);
-            for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
-                series.add(new DayCount(day, byDay.getOrDefault(day, 0L)));
-            }
-            return series;
-        });
+    /** The last {@link #DAYS} days of a daily figure among {@code found}, oldest first, days without any as 0. */
+    private static List<DayCount> series(Map<String, Long> found, String prefix) {
+        List<DayCount> series = new ArrayList<>(DAYS);
+        for (LocalDate day = first(), today = today(); !day.isAfter(today); day = day.plusDays(1)) {
+            series.add(new DayCount(day, value(found, prefix + day)));
+        }
+        return series;
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    private static LocalDate first() {
+        return today().minusDays(DAYS - 1L);
     }
 
     private static long value(Map<String, Long> found, String name) {

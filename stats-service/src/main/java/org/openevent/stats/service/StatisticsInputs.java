@@ -76,8 +76,10 @@ public class StatisticsInputs {
 
     static Snapshot.Event event(Envelope envelope, EventPayload p) {
         requireSameAggregate(envelope, String.valueOf(p.id()), p.id());
-        if (!EVENT_STATES.contains(p.state())) {
-            throw poison(envelope, "state " + p.state());
+        // As the shared event projection checks it (common's EventProjection), so a replay rejects what it rejects.
+        if (!EVENT_STATES.contains(p.state()) || p.identifier() == null || p.identifier().isBlank()
+                || p.identifier().length() > 64) {
+            throw poison(envelope, "state " + p.state() + " or identifier " + p.identifier());
         }
         List<Snapshot.Grant> grants = p.roles() == null ? List.of() : p.roles().stream().filter(Objects::nonNull)
                 .map(grant -> new Snapshot.Grant(grant.userId(), grant.role())).toList();

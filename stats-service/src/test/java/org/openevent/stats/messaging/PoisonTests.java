@@ -42,6 +42,8 @@ class PoisonTests {
             ObjectNode otherEvent = Messages.envelope(MessageTypes.EVENT_UPSERTED, String.valueOf(mismatched + 1), 1,
                     event(mismatched));
             messages.publish(otherEvent);
+            long nameless = nextId();
+            messages.publish(MessageTypes.EVENT_UPSERTED, 1, event(nameless).put("identifier", " "));
             long eventId = nextId();
             long strange = nextId();
             messages.publish(MessageTypes.EVENT_UPSERTED, 1, event(eventId));
@@ -57,6 +59,7 @@ class PoisonTests {
             KafkaProbe.await(bootstrap, Topics.EVENTS + ".dlq", r -> garbage.equals(r.key()), wait);
             KafkaProbe.await(bootstrap, Topics.EVENTS + ".dlq", r -> String.valueOf(mismatched + 1).equals(r.key()),
                     wait);
+            KafkaProbe.await(bootstrap, Topics.EVENTS + ".dlq", r -> String.valueOf(nameless).equals(r.key()), wait);
             KafkaProbe.await(bootstrap, Topics.SESSIONS + ".dlq", r -> String.valueOf(strange).equals(r.key()), wait);
             KafkaProbe.await(bootstrap, Topics.MAILS + ".dlq", r -> unsent.equals(r.key()), wait);
             JsonPath after = Reads.admin("/sessions");
