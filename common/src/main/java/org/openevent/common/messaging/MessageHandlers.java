@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,7 +20,7 @@ public final class MessageHandlers {
     private static final Logger LOG = Logger.getLogger(MessageHandlers.class);
 
     private final ObjectMapper mapper;
-    private final Map<String, Handler<?>> handlers = new HashMap<>();
+    private final Map<String, Function<Envelope, Uni<Void>>> handlers = new HashMap<>();
 
     private MessageHandlers(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -32,10 +33,23 @@ public final class MessageHandlers {
 
     /** Registers the handler of one message type; it runs inside the consumer's transaction. */
     public <T> MessageHandlers on(String type, Class<T> payloadType, BiFunction<Envelope, T, Uni<Void>> handler) {
-        if (handlers.putIfAbsent(type, new Handler<>(payloadType, handler)) != null) {
+        Handler<T> typed = new Handler<>(payloadType, handler);
+        if (handlers.putIfAbsent(type, envelope -> typed.apply(envelope, mapper)) != null) {
             throw new IllegalStateException("Two handlers for message type " + type);
         }
         return this;
+    }
+
+    /**
+     * These handlers and {@code next}'s in one registry: a type both handle runs this one's handler, then
+     * {@code next}'s, so two concerns fed by one topic share one message id and one transaction.
+     */
+    public MessageHandlers andThen(MessageHandlers next) {
+        MessageHandlers both = new MessageHandlers(mapper);
+        both.handlers.putAll(handlers);
+        next.handlers.forEach((type, handler) -> both.handlers.merge(type, handler,
+                (first, second) -> envelope -> first.apply(envelope).chain(() -> second.apply(envelope))));
+        return both;
     }
 
     /** The registered message types. */
@@ -45,12 +59,12 @@ public final class MessageHandlers {
 
     /** Runs the handler of the envelope's type, or nothing for an unregistered type. */
     public Uni<Void> dispatch(Envelope envelope) {
-        Handler<?> handler = handlers.get(envelope.type());
+        Function<Envelope, Uni<Void>> handler = handlers.get(envelope.type());
         if (handler == null) {
             LOG.debugf("Skipping message %s of unhandled type %s", envelope.messageId(), envelope.type());
             return Uni.createFrom().voidItem();
         }
-        return handler.apply(envelope, mapper);
+        return handler.apply(envelope);
     }
 
     private record Handler<T>(Class<T> payloadType, BiFunction<Envelope, T, Uni<Void>> handler) {

@@ -36,6 +36,14 @@ public class UserSnapshots {
         return consumer.consume(record, handlers).invoke(() -> remember(record));
     }
 
+    /**
+     * Handles one raw record of {@code openevent.users} together with a service's own handlers of that topic (its
+     * statistics, say): one message id, one transaction, the token state first.
+     */
+    public Uni<Void> consume(String record, MessageHandlers alongside) {
+        return consumer.consume(record, handlers.andThen(alongside)).invoke(() -> remember(record));
+    }
+
     private void remember(String record) {
         Envelope envelope = consumer.parse(record);
         if (MessageTypes.USER_UPSERTED.equals(envelope.type())) {

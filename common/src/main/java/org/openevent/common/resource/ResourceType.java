@@ -31,6 +31,8 @@ public final class ResourceType<E extends ResourceEntity> {
 
     /** HQL alias of the primary rows in every query the kit builds. */
     public static final String ALIAS = "x";
+    /** Where a self-link template puts the resource's id. */
+    public static final String ID_PLACEHOLDER = "{id}";
 
     private final String type;
     private final String collection;
@@ -47,6 +49,7 @@ public final class ResourceType<E extends ResourceEntity> {
     private final String alternateKey;
     private final Map<String, String> userRelations;
     private final String description;
+    private final String selfLinkTemplate;
     private ResourceFields fields;
 
     private ResourceType(Builder<E> builder) {
@@ -67,6 +70,7 @@ public final class ResourceType<E extends ResourceEntity> {
         this.alternateKey = builder.alternateKey;
         this.userRelations = Map.copyOf(builder.userRelations);
         this.description = builder.description;
+        this.selfLinkTemplate = builder.selfLinkTemplate;
     }
 
     private final List<Attribute<E>> attributeOrder;
@@ -173,9 +177,10 @@ public final class ResourceType<E extends ResourceEntity> {
         return description;
     }
 
-    /** Self link of one resource: {@code /v1/<collection>/<id>}. */
+    /** Self link of one resource: {@code /v1/<collection>/<id>}, or the type's own template with the id filled in. */
     public String selfLink(Object id) {
-        return "/v1/" + collection + "/" + id;
+        return selfLinkTemplate == null ? "/v1/" + collection + "/" + id
+                : selfLinkTemplate.replace(ID_PLACEHOLDER, String.valueOf(id));
     }
 
     /**
@@ -249,6 +254,7 @@ public final class ResourceType<E extends ResourceEntity> {
         private String alternateKey;
         private final Map<String, String> userRelations = new LinkedHashMap<>();
         private String description;
+        private String selfLinkTemplate;
         private Attribute<E> lastAttribute;
         private Relationship<E> lastRelationship;
 
@@ -633,6 +639,18 @@ public final class ResourceType<E extends ResourceEntity> {
 
         public Builder<E> describedAs(String text) {
             this.description = text;
+            return this;
+        }
+
+        /**
+         * Self links of a resource that is not served at {@code /v1/<collection>/<id>}, e.g.
+         * {@code /v1/events/{id}/general-statistics} for a resource that hangs off its event.
+         */
+        public Builder<E> selfLinks(String template) {
+            if (!template.startsWith("/v1/") || !template.contains(ID_PLACEHOLDER)) {
+                throw new IllegalArgumentException("A self-link template is a /v1/ path with " + ID_PLACEHOLDER);
+            }
+            this.selfLinkTemplate = template;
             return this;
         }
 

@@ -1,26 +1,38 @@
 package org.openevent.stats.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.openevent.common.security.CallerIdentity;
-import org.openevent.stats.repository.EventProjectionRepository;
-import org.openevent.stats.repository.EventProjectionRepository.EventCounts;
+import org.openevent.common.jsonapi.ApiException;
+import org.openevent.common.jsonapi.Document;
+import org.openevent.common.resource.AccessResolver;
+import org.openevent.common.resource.ApiRequest;
+import org.openevent.common.resource.ResourceEngine;
 
-/** Event statistics for the admin dashboard. */
+/**
+ * An event's general statistics by the event's id or identifier. Access is judged on the shared event projection,
+ * refreshed from event-service before anything is denied; whoever may not read them (the event is unknown, deleted,
+ * a draft they do not work on, or they are not a co-organizer) gets the same 404 as for no event at all.
+ */
 @ApplicationScoped
 public class EventStatisticsService {
 
-    private final EventProjectionRepository events;
+    private final AccessResolver access;
+    private final ResourceEngine engine;
 
-    public EventStatisticsService(EventProjectionRepository events) {
-        this.events = events;
+    public EventStatisticsService(AccessResolver access, ResourceEngine engine) {
+        this.access = access;
+        this.engine = engine;
     }
 
-    /** The current counts; admins only. */
-    @WithSession
-    public Uni<EventCounts> eventCounts(CallerIdentity caller) {
-        caller.requireAdmin();
-        return events.counts();
+    public Uni<Document> general(ApiRequest request, String reference) {
+        request.caller().requireUser();
+        return Panache.withSession(() -> access.forEvent(request.caller(), reference, EventStatisticsRules::mayRead))
+                .flatMap(granted -> {
+                    if (!EventStatisticsRules.mayRead(granted)) {
+                        return Uni.createFrom().failure(ApiException.notFound("Event"));
+                    }
+                    return engine.get(request, EventStatisticsRules.TYPE_NAME, String.valueOf(granted.eventId()));
+                });
     }
 }
