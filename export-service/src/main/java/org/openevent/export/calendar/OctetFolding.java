@@ -27,7 +27,8 @@ public final class OctetFolding {
         return out.toByteArray();
     }
 
-    private static void foldLine(String line, ByteArrayOutputStream out) {
+    /** Writes one unfolded content line, folded at 75 octets, with its CRLF. */
+    public static void foldLine(String line, ByteArrayOutputStream out) {
         int used = 0;
         int i = 0;
         while (i < line.length()) {

@@ -33,4 +33,23 @@ public class Event extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
     @Column(name = "deleted_at")
     public OffsetDateTime deletedAt;
+    public String privacy;
+    /** When the organizers published the schedule; feeds list sessions only once it is set. */
+    @Column(name = "schedule_published_on")
+    public OffsetDateTime schedulePublishedOn;
+    /** Moves when a feed's content changes without a schedule version (a cancellation's period ended). */
+    @Column(name = "feed_epoch")
+    public long feedEpoch;
+    @Column(name = "feed_epoch_at")
+    public OffsetDateTime feedEpochAt;
+
+    /** Published and not deleted: its feeds exist for everyone. */
+    public boolean isPublic() {
+        return deletedAt == null && "published".equals(state);
+    }
+
+    /** Whether its feeds list sessions: a public event whose organizers have published the schedule. */
+    public boolean isSchedulePublic() {
+        return isPublic() && schedulePublishedOn != null;
+    }
 }
