@@ -39,10 +39,18 @@ public final class Upstream {
 
     private final ObjectMapper mapper;
     private final String bootstrap;
+    private final String topicPrefix;
 
+    /** For tests inside the Quarkus application: its topic prefix. */
     public Upstream(ObjectMapper mapper, String bootstrap) {
+        this(mapper, bootstrap, KafkaProbe.topicPrefix());
+    }
+
+    /** For tests outside it (that start the service as processes): the prefix their topics use. */
+    public Upstream(ObjectMapper mapper, String bootstrap, String topicPrefix) {
         this.mapper = mapper;
         this.bootstrap = bootstrap;
+        this.topicPrefix = topicPrefix;
     }
 
     /** A session as session-service publishes it. */
@@ -138,7 +146,7 @@ public final class Upstream {
         envelope.put("occurredAt", OffsetDateTime.now().withNano(0).toString());
         envelope.put("payload", mapper.valueToTree(payload));
         try {
-            return new ProducerRecord<>(KafkaProbe.topicPrefix() + topic, String.valueOf(id),
+            return new ProducerRecord<>(topicPrefix + topic, String.valueOf(id),
                     mapper.writeValueAsString(envelope));
         } catch (Exception e) {
             throw new AssertionError(e);
