@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -19,11 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class CalendarContent {
 
-    private static final Pattern CONTROL = Pattern.compile(
-            "[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])"
-                    + "|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]");
-    private static final Pattern BREAK_TAGS = Pattern.compile("(?i)<\\s*(br\\s*/?|/p|/div|/li|/h[1-6])\\s*>");
-    private static final Pattern TAGS = Pattern.compile("<[^>]*>");
     private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
 
     /** What a cancelled session's SUMMARY starts with, for clients (Google) that hide STATUS:CANCELLED. */
@@ -246,13 +242,57 @@ public final class CalendarContent {
         return result;
     }
 
-    /** Rich-text abstracts become plain text: line-breaking tags become newlines, other tags go. */
+    /**
+     * Rich-text abstracts become plain text in one pass: line-breaking tags ({@code <br>}, {@code </p>},
+     * {@code </div>}, {@code </li>}, {@code </h1>}...) become newlines, other tags go, the common entities are
+     * decoded once, and runs of blank lines shrink to one.
+     */
     public static String plainText(String html) {
-        String text = BREAK_TAGS.matcher(html).replaceAll("\n");
-        text = TAGS.matcher(text).replaceAll("");
-        text = text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&#39;", "'").replace("&amp;", "&");
-        return BLANK_LINES.matcher(clean(text)).replaceAll("\n\n").strip();
+        StringBuilder out = new StringBuilder(html.length());
+        int length = html.length();
+        for (int i = 0; i < length; i++) {
+            char c = html.charAt(i);
+            if (c == '<') {
+                int end = html.indexOf('>', i + 1);
+                if (end > 0) {
+                    if (breaksLine(html.substring(i + 1, end))) {
+                        out.append('\n');
+                    }
+                    i = end;
+                    continue;
+                }
+            } else if (c == '&') {
+                int end = html.indexOf(';', i + 1);
+                String entity = end > 0 && end - i <= 6 ? html.substring(i + 1, end) : "";
+                String decoded = switch (entity) {
+                    case "nbsp" -> " ";
+                    case "lt" -> "<";
+                    case "gt" -> ">";
+                    case "quot" -> "\"";
+                    case "#39" -> "'";
+                    case "amp" -> "&";
+                    default -> null;
+                };
+                if (decoded != null) {
+                    out.append(decoded);
+                    i = end;
+                    continue;
+                }
+            }
+            out.append(c);
+        }
+        String text = clean(out.toString());
+        return (text.contains("\n\n\n") ? BLANK_LINES.matcher(text).replaceAll("\n\n") : text).strip();
+    }
+
+    private static boolean breaksLine(String tag) {
+        String name = tag.strip().toLowerCase(Locale.ROOT);
+        if (name.startsWith("br")) {
+            String rest = name.substring(2).strip();
+            return rest.isEmpty() || rest.equals("/");
+        }
+        return name.equals("/p") || name.equals("/div") || name.equals("/li")
+                || (name.length() == 3 && name.startsWith("/h") && name.charAt(2) >= '1' && name.charAt(2) <= '6');
     }
 
     /**
@@ -263,7 +303,48 @@ public final class CalendarContent {
         if (text == null) {
             return null;
         }
-        return CONTROL.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
+        int length = text.length();
+        int i = 0;
+        while (i < length && keeps(text, i)) {
+            i++;
+        }
+        if (i == length) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(length).append(text, 0, i);
+        for (; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == '\r') {
+                if (i + 1 < length && text.charAt(i + 1) == '\n') {
+                    continue;
+                }
+                out.append('\n');
+            } else if (keeps(text, i)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Whether the character at {@code i} stays as it is (a paired surrogate stays with its partner). */
+    private static boolean keeps(String text, int i) {
+        char c = text.charAt(i);
+        if (c >= 0x20 && c < 0x7F) {
+            return true;
+        }
+        if (c == '\t' || c == '\n') {
+            return true;
+        }
+        if (c < 0x20 || c == 0x7F || c == '\uFFFE' || c == '\uFFFF') {
+            return false;
+        }
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+        }
+        return true;
     }
 
     static boolean notBlank(String text) {

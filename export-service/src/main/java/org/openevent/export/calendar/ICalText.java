@@ -1,6 +1,5 @@
 package org.openevent.export.calendar;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +14,15 @@ public final class ICalText implements CalendarSyntax {
 
     @Override
     public byte[] open(List<CalProperty> calendarProperties) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        OctetFolding.foldLine("BEGIN:VCALENDAR", out);
-        calendarProperties.forEach(property -> OctetFolding.foldLine(line(property), out));
+        OctetFolding.Bytes out = new OctetFolding.Bytes(1024);
+        out.foldLine("BEGIN:VCALENDAR");
+        calendarProperties.forEach(property -> out.foldLine(line(property)));
         return out.toByteArray();
     }
 
     @Override
     public byte[] component(CalComponent component) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        OctetFolding.Bytes out = new OctetFolding.Bytes(1536);
         write(component, out);
         return out.toByteArray();
     }
@@ -38,11 +37,11 @@ public final class ICalText implements CalendarSyntax {
         return END.clone();
     }
 
-    private static void write(CalComponent component, ByteArrayOutputStream out) {
-        OctetFolding.foldLine("BEGIN:" + component.name(), out);
-        component.properties().forEach(property -> OctetFolding.foldLine(line(property), out));
+    private static void write(CalComponent component, OctetFolding.Bytes out) {
+        out.foldLine("BEGIN:" + component.name());
+        component.properties().forEach(property -> out.foldLine(line(property)));
         component.components().forEach(child -> write(child, out));
-        OctetFolding.foldLine("END:" + component.name(), out);
+        out.foldLine("END:" + component.name());
     }
 
     /** The unfolded content line of a property. */
@@ -108,7 +107,8 @@ public final class ICalText implements CalendarSyntax {
 
     /** Parameter values with separators are quoted; a double quote cannot appear in one at all. */
     private static String paramValue(String value) {
-        String clean = value.replace("\"", "");
-        return clean.matches(".*[:;,].*") ? "\"" + clean + "\"" : clean;
+        String clean = value.indexOf('"') < 0 ? value : value.replace("\"", "");
+        boolean quote = clean.indexOf(':') >= 0 || clean.indexOf(';') >= 0 || clean.indexOf(',') >= 0;
+        return quote ? "\"" + clean + "\"" : clean;
     }
 }

@@ -4,14 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 
 /** Value formatting shared by the writers: numbers without exponents, ISO and basic date-times, UTC offsets. */
 final class Values {
 
-    static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
-    static final DateTimeFormatter EXTENDED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private Values() {
     }
@@ -21,7 +17,22 @@ final class Values {
     }
 
     static String basic(LocalDateTime value) {
-        return BASIC.format(value.truncatedTo(ChronoUnit.SECONDS));
+        char[] out = new char[15];
+        digits(out, 0, value.getYear(), 4);
+        digits(out, 4, value.getMonthValue(), 2);
+        digits(out, 6, value.getDayOfMonth(), 2);
+        out[8] = 'T';
+        digits(out, 9, value.getHour(), 2);
+        digits(out, 11, value.getMinute(), 2);
+        digits(out, 13, value.getSecond(), 2);
+        return new String(out);
+    }
+
+    private static void digits(char[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     static String basicUtc(Instant value) {
@@ -29,7 +40,14 @@ final class Values {
     }
 
     static String extended(LocalDateTime value) {
-        return EXTENDED.format(value.truncatedTo(ChronoUnit.SECONDS));
+        char[] out = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0', ':', '0', '0'};
+        digits(out, 0, value.getYear(), 4);
+        digits(out, 5, value.getMonthValue(), 2);
+        digits(out, 8, value.getDayOfMonth(), 2);
+        digits(out, 11, value.getHour(), 2);
+        digits(out, 14, value.getMinute(), 2);
+        digits(out, 17, value.getSecond(), 2);
+        return new String(out);
     }
 
     static String extendedUtc(Instant value) {

@@ -149,6 +149,8 @@ class CalendarSyntaxTests {
     @Test
     void htmlBecomesPlainTextAndUnencodableCharactersGo() {
         assertEquals("One\nTwo & <three>", CalendarContent.plainText("<p>One</p><p>Two &amp; &lt;three&gt;</p>"));
+        assertEquals("a\nb\nc\n\nd &lt; e", CalendarContent.plainText(
+                "<div class=\"x\">a<br>b<BR />c</P>\n\n\n\nd &amp;lt; e</div>"));
         assertNull(CalendarContent.clean(null));
         assertEquals("ab🎉c", CalendarContent.clean("a\uFFFEb\uD83C\uDF89\uDC00c\u0000"));
     }
