@@ -13,9 +13,18 @@ public final class EventFixtures {
     public static EventPayload published(long id, String identifier, String name, String description,
                                          OffsetDateTime start, OffsetDateTime end, String timezone, String location,
                                          Double latitude, Double longitude, List<EventPayload.RoleGrant> roles) {
-        return new EventPayload(id, identifier, name, description, "published", "public", start, end, timezone,
-                location, latitude, longitude, false, null, null, null, null, null, true, false, null, null, null,
-                null, start, roles, null);
+        return event(id, identifier, name, description, "published", null, start, end, timezone, location, latitude,
+                longitude, roles, null);
+    }
+
+    /** Any event: its state, when its schedule was published (null: not yet) and its deletion. */
+    public static EventPayload event(long id, String identifier, String name, String description, String state,
+                                     OffsetDateTime schedulePublishedOn, OffsetDateTime start, OffsetDateTime end,
+                                     String timezone, String location, Double latitude, Double longitude,
+                                     List<EventPayload.RoleGrant> roles, OffsetDateTime deletedAt) {
+        return new EventPayload(id, identifier, name, description, state, "public", start, end, timezone,
+                location, latitude, longitude, false, null, null, null, null, schedulePublishedOn, true, false, null,
+                null, null, null, start, roles, deletedAt);
     }
 
     /** A draft owned by the given grants: only they may know it exists. */

@@ -58,7 +58,7 @@ public class SessionServiceStub implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("The session-service stub did not start", e);
         }
         return Map.of("quarkus.rest-client.session-service.url", "http://127.0.0.1:" + server.actualPort(),
-                "openevent.export.freshness-timeout", "3s");
+                "openevent.export.freshness-timeout", "3s", "openevent.export.feeds.freshness-timeout", "20s");
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.openevent.common.projection;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,6 +23,12 @@ import org.openevent.common.resource.Roles;
 @ApplicationScoped
 public class EventProjection {
 
+    private final Instance<EventSnapshotApplied> listeners;
+
+    public EventProjection(@Any Instance<EventSnapshotApplied> listeners) {
+        this.listeners = listeners;
+    }
+
     /** Applies the snapshot unless the projection already holds this version or a newer one; true if applied. */
     public Uni<Boolean> apply(EventPayload payload, long version) {
         check(payload, version);
@@ -37,12 +45,34 @@ public class EventProjection {
                     if (current.version >= version) {
                         return Uni.createFrom().item(false);
                     }
+                    ProjectedEvent before = place(current);
                     copy(payload, version, current);
-                    return ProjectedEventRole.delete("eventId", payload.id())
+                    Uni<Void> chain = ProjectedEventRole.delete("eventId", payload.id())
                             .flatMap(ignored -> grants(payload).isEmpty() ? Uni.createFrom().voidItem()
-                                    : ProjectedEventRole.persist(grants(payload)))
-                            .replaceWith(true);
+                                    : ProjectedEventRole.persist(grants(payload)));
+                    for (EventSnapshotApplied listener : listeners) {
+                        chain = chain.flatMap(ignored -> listener.applied(before, current));
+                    }
+                    return chain.replaceWith(true);
                 });
+    }
+
+    /** A detached copy of what listeners compare: identity, place and state. */
+    private static ProjectedEvent place(ProjectedEvent row) {
+        ProjectedEvent copy = new ProjectedEvent();
+        copy.id = row.id;
+        copy.version = row.version;
+        copy.identifier = row.identifier;
+        copy.name = row.name;
+        copy.state = row.state;
+        copy.privacy = row.privacy;
+        copy.timezone = row.timezone;
+        copy.locationName = row.locationName;
+        copy.latitude = row.latitude;
+        copy.longitude = row.longitude;
+        copy.schedulePublishedOn = row.schedulePublishedOn;
+        copy.deletedAt = row.deletedAt;
+        return copy;
     }
 
     private static void copy(EventPayload p, long version, ProjectedEvent event) {

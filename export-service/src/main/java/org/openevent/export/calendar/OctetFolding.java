@@ -1,6 +1,8 @@
 package org.openevent.export.calendar;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Folds content lines at 75 octets of UTF-8 as RFC 5545 section 3.1 demands. biweekly folds by characters,
@@ -16,68 +18,94 @@ public final class OctetFolding {
 
     /** Folds every line of an unfolded CRLF-separated iCalendar text and returns it as UTF-8 bytes. */
     public static byte[] fold(String unfolded) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(unfolded.length() + unfolded.length() / 20 + 16);
+        Bytes out = new Bytes(unfolded.length() + unfolded.length() / 20 + 16);
         int start = 0;
         while (start < unfolded.length()) {
             int end = unfolded.indexOf("\r\n", start);
             String line = end < 0 ? unfolded.substring(start) : unfolded.substring(start, end);
-            foldLine(line, out);
+            out.foldLine(line);
             start = end < 0 ? unfolded.length() : end + 2;
         }
         return out.toByteArray();
     }
 
-    private static void foldLine(String line, ByteArrayOutputStream out) {
-        int used = 0;
-        int i = 0;
-        while (i < line.length()) {
-            int codePoint = line.codePointAt(i);
-            if (Character.isSurrogate((char) codePoint)) {
-                codePoint = 0xFFFD; // a lone surrogate cannot be encoded; use the replacement character
-            }
-            int width = utf8Length(codePoint);
-            if (used + width > MAX_OCTETS) {
-                out.write('\r');
-                out.write('\n');
-                out.write(' ');
-                used = 1;
-            }
-            writeUtf8(codePoint, width, out);
-            used += width;
-            i += Character.isSupplementaryCodePoint(codePoint) ? 2 : 1;
-        }
-        out.write('\r');
-        out.write('\n');
+    /** Writes one unfolded content line, folded at 75 octets, with its CRLF. */
+    public static void foldLine(String line, ByteArrayOutputStream out) {
+        Bytes bytes = new Bytes(line.length() + 8);
+        bytes.foldLine(line);
+        out.writeBytes(bytes.toByteArray());
     }
 
-    private static void writeUtf8(int codePoint, int width, ByteArrayOutputStream out) {
-        switch (width) {
-            case 1 -> out.write(codePoint);
-            case 2 -> {
-                out.write(0xC0 | (codePoint >> 6));
-                out.write(0x80 | (codePoint & 0x3F));
+    /** An unsynchronized growing byte buffer that writes folded lines. */
+    public static final class Bytes {
+        private byte[] buffer;
+        private int size;
+
+        public Bytes(int capacity) {
+            buffer = new byte[Math.max(16, capacity)];
+        }
+
+        /**
+         * The line as UTF-8 (unpaired surrogates become U+FFFD), cut before any octet that would make a physical
+         * line longer than 75; a cut only falls before the first octet of a code point.
+         */
+        public void foldLine(String line) {
+            byte[] utf8 = encode(line);
+            int from = 0;
+            int room = MAX_OCTETS;
+            while (utf8.length - from > room) {
+                int cut = from + room;
+                while ((utf8[cut] & 0xC0) == 0x80) {
+                    cut--;
+                }
+                write(utf8, from, cut - from);
+                write(FOLD, 0, FOLD.length);
+                from = cut;
+                room = MAX_OCTETS - 1;
             }
-            case 3 -> {
-                out.write(0xE0 | (codePoint >> 12));
-                out.write(0x80 | ((codePoint >> 6) & 0x3F));
-                out.write(0x80 | (codePoint & 0x3F));
+            write(utf8, from, utf8.length - from);
+            write(CRLF, 0, CRLF.length);
+        }
+
+        public void write(byte[] bytes) {
+            write(bytes, 0, bytes.length);
+        }
+
+        void write(byte[] bytes, int offset, int length) {
+            if (size + length > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + length));
             }
-            default -> {
-                out.write(0xF0 | (codePoint >> 18));
-                out.write(0x80 | ((codePoint >> 12) & 0x3F));
-                out.write(0x80 | ((codePoint >> 6) & 0x3F));
-                out.write(0x80 | (codePoint & 0x3F));
-            }
+            System.arraycopy(bytes, offset, buffer, size, length);
+            size += length;
+        }
+
+        public byte[] toByteArray() {
+            return Arrays.copyOf(buffer, size);
         }
     }
 
-    private static int utf8Length(int codePoint) {
-        if (codePoint < 0x80) {
-            return 1;
+    private static final byte[] FOLD = {'\r', '\n', ' '};
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    private static byte[] encode(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (Character.isSurrogate(line.charAt(i))) {
+                return replaceUnpaired(line).getBytes(StandardCharsets.UTF_8);
+            }
         }
-        if (codePoint < 0x800) {
-            return 2;
+        return line.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String replaceUnpaired(String line) {
+        StringBuilder out = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < line.length() && Character.isLowSurrogate(line.charAt(i + 1))) {
+                out.append(c).append(line.charAt(++i));
+            } else {
+                out.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
         }
-        return codePoint < 0x10000 ? 3 : 4;
+        return out.toString();
     }
 }

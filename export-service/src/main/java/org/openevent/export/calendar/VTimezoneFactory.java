@@ -29,9 +29,10 @@ import java.util.TimeZone;
 
 /**
  * Builds complete VTIMEZONE components from the JDK's time-zone database, never from the network.
- * Zones whose current rules recur yearly get one STANDARD and one DAYLIGHT observance with an RRULE;
- * anything else (rule changes inside the window, irregular rules) gets observances with RDATEs listing
- * every transition of the window, plus the transition in force at its start.
+ * Zones whose current rules recur yearly on a weekday get one STANDARD and one DAYLIGHT observance with an RRULE
+ * in the forms every parser we test reads right; anything else (rule changes inside the window, fixed dates,
+ * irregular rules) gets observances with one RDATE per transition of the window, plus the transition in force at
+ * its start.
  */
 public final class VTimezoneFactory {
 
@@ -115,11 +116,12 @@ public final class VTimezoneFactory {
         int indicator = rule.getDayOfMonthIndicator();
         DayOfWeek dayOfWeek = rule.getDayOfWeek();
         if (dayOfWeek == null) {
-            return builder.byMonthDay(indicator).build();
+            // A fixed date: ical4j cannot read an RRULE without BYDAY, so such zones are listed as dates.
+            return null;
         }
         biweekly.util.DayOfWeek day = biweekly.util.DayOfWeek.valueOfAbbr(dayOfWeek.name().substring(0, 2));
-        if (indicator > 0 && (indicator - 1) % 7 == 0 && indicator <= 22) {
-            return builder.byDay((indicator - 1) / 7 + 1, day).build();
+        if (indicator == 1) {
+            return builder.byDay(1, day).build();
         }
         int minLength = rule.getMonth().minLength();
         boolean lastWeekOfFixedMonth = indicator > 0 && minLength == rule.getMonth().maxLength()
@@ -131,6 +133,9 @@ public final class VTimezoneFactory {
         if (indicator > 0 && indicator + 6 > minLength) {
             return null;
         }
+        // "Sunday on or after the 8th" (the US "second Sunday") as the weekday among the seven days it can fall on,
+        // never as BYDAY=2SU: ical4j, and DAVx5 on Android with it, reads 2SU as the first Sunday on or after the
+        // 2nd, while it reads this form (and every other parser reads both) right.
         List<Integer> days = new ArrayList<>(7);
         for (int i = 0; i < 7; i++) {
             days.add(indicator > 0 ? indicator + i : indicator - i);
@@ -156,7 +161,11 @@ public final class VTimezoneFactory {
         ZoneRules rules = zone.getRules();
         Map<String, Observance> byKind = new LinkedHashMap<>();
         ZoneOffsetTransition current = rules.previousTransition(from.plusSeconds(1));
-        if (current == null) {
+        ZoneOffsetTransition inside = rules.nextTransition(from);
+        // One offset for the whole window (Asia/Kolkata, Asia/Tokyo, ...): one observance whose offset does not
+        // change. The last historic change instead (Kolkata's of 1945) would be read by ical4j as the current offset.
+        boolean fixed = inside == null || inside.getInstant().isAfter(to);
+        if (current == null || fixed) {
             ZoneOffset offset = rules.getOffset(from);
             LocalDateTime start = LocalDateTime.of(1970, 1, 1, 0, 0);
             Observance only = rules.isDaylightSavings(from) ? new DaylightSavingsTime() : new StandardTime();
@@ -165,6 +174,9 @@ public final class VTimezoneFactory {
             only.setTimezoneOffsetTo(utcOffset(offset));
             only.addTimezoneName(displayName(zone, rules.isDaylightSavings(from)));
             byKind.put("initial", only);
+            if (fixed) {
+                return new ArrayList<>(byKind.values());
+            }
         } else {
             add(byKind, zone, current);
         }

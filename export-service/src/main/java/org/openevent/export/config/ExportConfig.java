@@ -5,7 +5,10 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Settings of the calendar export: links, UIDs, time-zone window, freshness wait and render leases. */
+/**
+ * Settings of exports and feeds: public URLs, UIDs, time-zone window, freshness waits, render leases, feed
+ * refresh hints, the cancellation period, file retention and render batches.
+ */
 @ConfigMapping(prefix = "openevent.export")
 public interface ExportConfig {
 
@@ -13,14 +16,21 @@ public interface ExportConfig {
     @WithDefault("http://localhost:4200")
     String publicBaseUrl();
 
+    /**
+     * The API's public base URL (the gateway's origin as clients reach it): download links and feed URLs are
+     * absolute on it, so the frontend does not open them on its own origin.
+     */
+    @WithDefault("http://localhost:8080")
+    String apiBaseUrl();
+
     /** Domain part of VEVENT UIDs ({@code session-<id>@<identifier>.<domain>}). */
     @WithDefault("openevent.local")
     String uidDomain();
 
-    /** Absolute API origin put in front of download URLs; without it they stay relative ({@code /v1/...}). */
-    Optional<String> downloadBaseUrl();
-
-    /** Secret for signing download links; every replica must share it (OPENEVENT_EXPORT_DOWNLOAD_SIGNING_KEY). */
+    /**
+     * Secret for signing download links and deriving personal feed tokens; every replica must share it
+     * (OPENEVENT_EXPORT_DOWNLOAD_SIGNING_KEY). Without it each process invents one and feed URLs change on restart.
+     */
     Optional<String> downloadSigningKey();
 
     /** How long a signed download link handed out by a task read stays valid. */
@@ -43,7 +53,7 @@ public interface ExportConfig {
     Duration freshnessTimeout();
 
     /** How often the renderer looks at the projection's watermark while it waits. */
-    @WithDefault("100ms")
+    @WithDefault("20ms")
     Duration freshnessPollInterval();
 
     /**
@@ -52,4 +62,62 @@ public interface ExportConfig {
      */
     @WithDefault("3m")
     Duration renderLease();
+
+    /** Which process rendered a task (recorded on it); defaults to the host name and process id. */
+    Optional<String> instanceId();
+
+    /** Feeds: refresh hints and caching. */
+    Feeds feeds();
+
+    /** Cancelled sessions: how long a withdrawn, rejected, canceled or deleted public session stays listed. */
+    @WithDefault("P30D")
+    Duration cancellationPeriod();
+
+    /** Retention of rendered files and superseded session fragments. */
+    Retention retention();
+
+    /** How many sessions are loaded and rendered per batch; bounds the memory of a render. */
+    @WithDefault("500")
+    int renderBatch();
+
+    /** How many fragments are read per query while a file or feed streams out; bounds the memory of a download. */
+    @WithDefault("512")
+    int streamBatch();
+
+    /** Live calendar feeds. */
+    interface Feeds {
+
+        /**
+         * How often calendar clients should refresh: REFRESH-INTERVAL and X-PUBLISHED-TTL in the calendars and
+         * {@code max-age} of {@code Cache-Control}.
+         */
+        @WithDefault("PT1H")
+        Duration refresh();
+
+        /**
+         * How long a feed request waits for the projection to reach session-service's current schedule version
+         * (read-your-writes) before answering from what it has.
+         */
+        @WithDefault("2s")
+        Duration freshnessTimeout();
+    }
+
+    /** What is kept of rendered files. */
+    interface Retention {
+
+        /** The newest files per event and format that are always kept. */
+        @WithDefault("3")
+        int keepVersions();
+
+        /**
+         * Older files are kept while a task handed one out this recently (it must exceed the download link TTL so
+         * every link handed out stays good).
+         */
+        @WithDefault("PT24H")
+        Duration keepFor();
+
+        /** Superseded session fragments are kept at least this long (longer while a kept file refers to them). */
+        @WithDefault("PT10M")
+        Duration fragmentGrace();
+    }
 }

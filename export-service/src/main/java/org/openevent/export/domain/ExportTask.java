@@ -20,7 +20,6 @@ public class ExportTask extends PanacheEntityBase {
     public static final String RENDERING = "RENDERING";
     public static final String SUCCESS = "SUCCESS";
     public static final String FAILURE = "FAILURE";
-    public static final String FORMAT_ICAL = "ical";
 
     @Id
     public UUID id;
@@ -58,6 +57,14 @@ public class ExportTask extends PanacheEntityBase {
 
     @Column(name = "claim_expires_at")
     public OffsetDateTime claimExpiresAt;
+
+    /** The rendered file (shared with other tasks of the same schedule version); null until SUCCESS. */
+    @Column(name = "file_id")
+    public UUID fileId;
+
+    /** The export-service instance that rendered (or reused) the file. */
+    @Column(name = "rendered_by")
+    public String renderedBy;
 
     public boolean isFinished() {
         return SUCCESS.equals(state) || FAILURE.equals(state);

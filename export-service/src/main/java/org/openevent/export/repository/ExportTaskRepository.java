@@ -24,11 +24,12 @@ public class ExportTaskRepository implements PanacheRepositoryBase<ExportTask, U
     }
 
     /** Finishes a task if {@code token} still holds its claim; false when the claim was lost to another renderer. */
-    public Uni<Boolean> complete(UUID id, UUID token, String state, String downloadUrl, String error,
-                                 OffsetDateTime now) {
-        return update("state = ?1, downloadUrl = ?2, error = ?3, completedAt = ?4, updatedAt = ?4, claimToken = null, "
-                        + "claimExpiresAt = null where id = ?5 and claimToken = ?6 and state = ?7",
-                state, downloadUrl, error, now, id, token, ExportTask.RENDERING)
+    public Uni<Boolean> complete(UUID id, UUID token, String state, UUID fileId, String downloadUrl, String error,
+                                 String renderedBy, OffsetDateTime now) {
+        return update("state = ?1, fileId = ?2, downloadUrl = ?3, error = ?4, completedAt = ?5, updatedAt = ?5, "
+                        + "renderedBy = ?6, claimToken = null, claimExpiresAt = null "
+                        + "where id = ?7 and claimToken = ?8 and state = ?9",
+                state, fileId, downloadUrl, error, now, renderedBy, id, token, ExportTask.RENDERING)
                 .map(updated -> updated == 1);
     }
 

@@ -2,7 +2,11 @@ package org.openevent.export.repository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -13,6 +17,31 @@ import java.util.List;
  */
 @ApplicationScoped
 public class ScheduleWatermarkRepository {
+
+    private final Pool pool;
+
+    public ScheduleWatermarkRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * The event's watermark as stored, when it last moved (null before the first), and whether seen versions wait
+     * above it; one read-only statement, for feeds that only advance the watermark when something waits.
+     */
+    public record Mark(long version, OffsetDateTime movedAt, boolean pending) {
+    }
+
+    public Uni<Mark> peek(long eventId) {
+        return pool.preparedQuery("SELECT w.version, w.updated_at, EXISTS (SELECT 1 FROM schedule_version_seen s "
+                        + "WHERE s.event_id = $1 AND s.version > coalesce(w.version, 0)) "
+                        + "FROM (SELECT 1) one LEFT JOIN schedule_watermark w ON w.event_id = $1")
+                .execute(Tuple.of(eventId))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    Long version = row.getLong(0);
+                    return new Mark(version == null ? 0 : version, row.getOffsetDateTime(1), row.getBoolean(2));
+                });
+    }
 
     /** Records that {@code version} of the event's schedule has been seen; runs in the consumer's transaction. */
     public Uni<Void> record(long eventId, long version) {

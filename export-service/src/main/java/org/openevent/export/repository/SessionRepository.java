@@ -3,16 +3,33 @@ package org.openevent.export.repository;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import org.openevent.export.domain.Session;
 
-/** Projected sessions. */
+/**
+ * Projected sessions. The {@code rerender*} updates raise the render generation of the sessions whose rendered
+ * fragments show something that changed; they run in the consumer's transaction.
+ */
 @ApplicationScoped
 public class SessionRepository implements PanacheRepositoryBase<Session, Long> {
 
-    /** Live, scheduled (accepted or confirmed) and timed sessions of an event, earliest first. */
-    public Uni<List<Session>> scheduledOf(long eventId) {
-        return list("eventId = ?1 and deletedAt is null and state in ?2 and startsAt is not null "
-                + "and endsAt is not null order by startsAt, id", eventId, Session.SCHEDULED_STATES);
+    public Uni<Void> rerenderEvent(long eventId) {
+        return update("renderGen = renderGen + 1 where eventId = ?1", eventId).replaceWithVoid();
+    }
+
+    public Uni<Void> rerenderTrack(long trackId) {
+        return update("renderGen = renderGen + 1 where trackId = ?1", trackId).replaceWithVoid();
+    }
+
+    public Uni<Void> rerenderRoom(long roomId) {
+        return update("renderGen = renderGen + 1 where microlocationId = ?1", roomId).replaceWithVoid();
+    }
+
+    public Uni<Void> rerenderSessionType(long typeId) {
+        return update("renderGen = renderGen + 1 where sessionTypeId = ?1", typeId).replaceWithVoid();
+    }
+
+    public Uni<Void> rerenderSpeaker(long speakerId) {
+        return update("renderGen = renderGen + 1 where id in "
+                + "(select l.sessionId from SessionSpeaker l where l.speakerId = ?1)", speakerId).replaceWithVoid();
     }
 }

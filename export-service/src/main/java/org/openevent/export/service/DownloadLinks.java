@@ -2,46 +2,43 @@ package org.openevent.export.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.jboss.logging.Logger;
 import org.openevent.export.config.ExportConfig;
 
 /**
- * Short-lived signed download links. Browsers follow a task's download URL with a plain link that carries
- * no Authorization header, so the URL itself proves the right to read the file until it expires.
+ * Short-lived signed download links, absolute on the API's public base URL. Browsers follow a task's download URL
+ * with a plain link that carries no Authorization header (and the frontend opens it as is, so a relative one would
+ * land on the frontend's own origin): the URL itself proves the right to read the file until it expires.
  */
 @ApplicationScoped
 public class DownloadLinks {
 
-    private static final Logger LOG = Logger.getLogger(DownloadLinks.class);
+    private static final String PURPOSE = "download-link";
 
-    private final byte[] key;
+    private final SigningKey key;
     private final ExportConfig config;
     private final Clock clock;
 
-    public DownloadLinks(ExportConfig config) {
+    public DownloadLinks(SigningKey key, ExportConfig config) {
+        this.key = key;
         this.config = config;
         this.clock = Clock.systemUTC();
-        this.key = config.downloadSigningKey().map(k -> k.getBytes(StandardCharsets.UTF_8)).orElseGet(() -> {
-            LOG.warn("openevent.export.download-signing-key is not set: signed download links only work on this replica");
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            return random;
-        });
     }
 
-    /** Adds {@code expires} and {@code signature} to a task's download path. */
-    public String sign(String downloadUrl, UUID taskId) {
+    /** A path of this API as an absolute URL on its public base. */
+    public String absolute(String path) {
+        String base = config.apiBaseUrl();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
+
+    /** The absolute download URL of a task's file with {@code expires} and {@code signature}. */
+    public String sign(String downloadPath, UUID taskId) {
         long expires = clock.instant().plus(config.downloadLinkTtl()).getEpochSecond();
-        return downloadUrl + (downloadUrl.contains("?") ? "&" : "?") + "expires=" + expires + "&signature="
-                + signature(taskId, expires);
+        return absolute(downloadPath) + (downloadPath.contains("?") ? "&" : "?") + "expires=" + expires
+                + "&signature=" + signature(taskId, expires);
     }
 
     /** True when the signature was made here for this task and has not expired. */
@@ -58,13 +55,7 @@ public class DownloadLinks {
     }
 
     private String signature(UUID taskId, long expires) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] digest = mac.doFinal((taskId + ":" + expires).getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is always available", e);
-        }
+        byte[] digest = key.mac(PURPOSE, (taskId + ":" + expires).getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     }
 }

@@ -8,13 +8,7 @@ import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.openevent.common.contract.ExportCompletedPayload;
 import org.openevent.common.contract.ExportRequestedPayload;
@@ -22,42 +16,31 @@ import org.openevent.common.contract.MessageTypes;
 import org.openevent.common.contract.Topics;
 import org.openevent.common.jsonapi.ApiException;
 import org.openevent.common.messaging.Outbox;
-import org.openevent.common.projection.ProjectedEvent;
+import org.openevent.common.messaging.PoisonMessageException;
 import org.openevent.common.resource.Access;
 import org.openevent.common.resource.AccessResolver;
-import org.openevent.common.messaging.PoisonMessageException;
 import org.openevent.common.security.CallerIdentity;
-import org.openevent.export.calendar.CalendarRenderer;
-import org.openevent.export.calendar.Schedule;
+import org.openevent.export.calendar.Format;
 import org.openevent.export.client.ScheduleVersions;
 import org.openevent.export.config.ExportConfig;
+import org.openevent.export.domain.Event;
 import org.openevent.export.domain.ExportFile;
 import org.openevent.export.domain.ExportTask;
-import org.openevent.export.domain.Microlocation;
-import org.openevent.export.domain.Session;
-import org.openevent.export.domain.SessionSpeaker;
-import org.openevent.export.domain.SessionType;
-import org.openevent.export.domain.Speaker;
-import org.openevent.export.domain.Track;
+import org.openevent.export.domain.Selection;
 import org.openevent.export.repository.EventRepository;
 import org.openevent.export.repository.ExportFileRepository;
 import org.openevent.export.repository.ExportTaskRepository;
-import org.openevent.export.repository.MicrolocationRepository;
 import org.openevent.export.repository.ScheduleWatermarkRepository;
-import org.openevent.export.repository.SessionRepository;
-import org.openevent.export.repository.SessionSpeakerRepository;
-import org.openevent.export.repository.SessionTypeRepository;
-import org.openevent.export.repository.SpeakerRepository;
-import org.openevent.export.repository.TrackRepository;
 
 /**
- * The export task life cycle. A request reads the event's schedule version from session-service and creates a
- * WAITING task carrying it plus an {@code export.requested} message in one transaction. The consumer of that
- * message claims the task (RENDERING, with a lease) in a short transaction, waits until the projection has seen
- * that schedule version, renders on a worker thread with no transaction or lock held, and completes the task in a
- * second short transaction that only succeeds while it still holds the claim: one file and one
- * {@code export.completed} per task, whoever else receives the request. Tasks and files are visible to their
- * requester and admins only.
+ * The export task life cycle. A request reads the event's schedule version from session-service; when a file of
+ * that version (rendered at the current event version) exists, the task is finished at once with it; otherwise a
+ * WAITING task carrying the version and an {@code export.requested} message are written in one transaction. The
+ * consumer of that message claims the task (RENDERING, with a lease) in a short transaction, waits until the
+ * projection has seen that schedule version, has the {@link Assembler} render what changed and plan the file with
+ * no transaction or lock held, stores the file and completes the task in a second short transaction that only
+ * succeeds while it still holds the claim: one result and one {@code export.completed} per task, whoever else
+ * receives the request. Tasks and their files are visible to their requester and admins only.
  */
 @ApplicationScoped
 public class ExportService {
@@ -67,96 +50,115 @@ public class ExportService {
 
     private final EventRepository events;
     private final AccessResolver access;
-    private final SessionRepository sessions;
-    private final SessionSpeakerRepository sessionSpeakers;
-    private final TrackRepository tracks;
-    private final MicrolocationRepository rooms;
-    private final SessionTypeRepository sessionTypes;
-    private final SpeakerRepository speakers;
     private final ExportTaskRepository tasks;
     private final ExportFileRepository files;
     private final Outbox outbox;
-    private final CalendarRenderer renderer;
+    private final Assembler assembler;
     private final ExportConfig config;
     private final Vertx vertx;
     private final DownloadLinks links;
     private final ScheduleVersions scheduleVersions;
     private final ScheduleWatermarkRepository watermarks;
     private final ExportMetrics metrics;
+    private final String instance;
 
-    public ExportService(EventRepository events, AccessResolver access, SessionRepository sessions,
-                         SessionSpeakerRepository sessionSpeakers, TrackRepository tracks,
-                         MicrolocationRepository rooms, SessionTypeRepository sessionTypes,
-                         SpeakerRepository speakers, ExportTaskRepository tasks, ExportFileRepository files,
-                         Outbox outbox, ExportConfig config, Vertx vertx, DownloadLinks links,
-                         ScheduleVersions scheduleVersions, ScheduleWatermarkRepository watermarks,
-                         ExportMetrics metrics) {
-        this.links = links;
-        this.scheduleVersions = scheduleVersions;
-        this.watermarks = watermarks;
-        this.metrics = metrics;
+    public ExportService(EventRepository events, AccessResolver access, ExportTaskRepository tasks,
+                         ExportFileRepository files, Outbox outbox, Assembler assembler, ExportConfig config,
+                         Vertx vertx, DownloadLinks links, ScheduleVersions scheduleVersions,
+                         ScheduleWatermarkRepository watermarks, ExportMetrics metrics) {
         this.events = events;
         this.access = access;
-        this.sessions = sessions;
-        this.sessionSpeakers = sessionSpeakers;
-        this.tracks = tracks;
-        this.rooms = rooms;
-        this.sessionTypes = sessionTypes;
-        this.speakers = speakers;
+        this.metrics = metrics;
         this.tasks = tasks;
         this.files = files;
         this.outbox = outbox;
-        this.renderer = new CalendarRenderer(new CalendarRenderer.Settings(config.productId(),
-                config.publicBaseUrl(), config.uidDomain(), config.timezoneMargin()));
+        this.assembler = assembler;
         this.config = config;
         this.vertx = vertx;
+        this.links = links;
+        this.scheduleVersions = scheduleVersions;
+        this.watermarks = watermarks;
+        this.instance = config.instanceId().orElseGet(ExportService::defaultInstance);
+    }
+
+    /** This process's name on the tasks it renders. */
+    public String instance() {
+        return instance;
     }
 
     /**
-     * Starts an iCalendar export of an event; owners, organizers, co-organizers and admins may. The task records
-     * session-service's current schedule version of the event (asked outside any transaction); when that cannot be
-     * had the caller gets a 503 and no task exists.
+     * Starts an export of an event in a format; owners, organizers, co-organizers and admins may. The task records
+     * session-service's current schedule version of the event (asked outside any transaction; without an answer the
+     * caller gets a 503 and no task exists). A file of that version is reused: the task is done at once.
      */
-    public Uni<ExportTask> requestIcal(CallerIdentity caller, String reference) {
+    public Uni<ExportTask> request(CallerIdentity caller, String reference, Format format) {
         long userId = caller.requireUser();
-        return Panache.withSession(() -> exportableEvent(caller, userId, reference))
-                .flatMap(eventId -> scheduleVersions.current(eventId)
-                        .flatMap(version -> Panache.withTransaction(() -> createTask(eventId, userId, version))));
+        return Panache.withSession(() -> exportableEvent(caller, reference))
+                .flatMap(event -> scheduleVersions.current(event.id)
+                        .flatMap(version -> files.reusable(event.id, format.taskName(), version, event.version,
+                                        event.feedEpoch)
+                                .flatMap(file -> Panache.withTransaction(() -> file != null
+                                        ? createDone(event.id, userId, format, version, file)
+                                        : createWaiting(event.id, userId, format, version)))));
     }
 
     /**
-     * The event's id when the caller has co-organizer access; an event they cannot see is the same 404 as an
-     * unknown one (a draft's existence is not revealed by a 403). Before denying, the projection is refreshed
-     * from event-service, so a just-created event or a just-granted role counts.
+     * The event when the caller has co-organizer access; an event they cannot see is the same 404 as an unknown one
+     * (a draft's existence is not revealed by a 403). Before denying, the projection is refreshed from
+     * event-service, so a just-created event or a just-granted role counts.
      */
-    private Uni<Long> exportableEvent(CallerIdentity caller, long userId, String reference) {
-        return access.forEvent(caller, reference, Access::isCoorganizer).map(granted -> {
+    private Uni<Event> exportableEvent(CallerIdentity caller, String reference) {
+        return access.forEvent(caller, reference, Access::isCoorganizer).flatMap(granted -> {
             if (!granted.eventVisible()) {
                 throw ApiException.notFound("Event");
             }
             if (!granted.isCoorganizer()) {
                 throw ApiException.forbidden("Only organizers of the event may export it.");
             }
-            return granted.eventId();
+            return events.findLive(String.valueOf(granted.eventId())).map(event -> {
+                if (event == null) {
+                    throw ApiException.notFound("Event");
+                }
+                return event;
+            });
         });
     }
 
-    private Uni<ExportTask> createTask(long eventId, long userId, long scheduleVersion) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    private ExportTask newTask(long eventId, long userId, Format format, long scheduleVersion, OffsetDateTime now) {
         ExportTask task = new ExportTask();
         task.id = UUID.randomUUID();
         task.eventId = eventId;
-        task.format = ExportTask.FORMAT_ICAL;
+        task.format = format.taskName();
         task.requestedBy = userId;
-        task.state = ExportTask.WAITING;
         task.scheduleVersion = scheduleVersion;
         task.createdAt = now;
         task.updatedAt = now;
+        return task;
+    }
+
+    private Uni<ExportTask> createWaiting(long eventId, long userId, Format format, long scheduleVersion) {
+        ExportTask task = newTask(eventId, userId, format, scheduleVersion, OffsetDateTime.now(ZoneOffset.UTC));
+        task.state = ExportTask.WAITING;
         ExportRequestedPayload payload = new ExportRequestedPayload(task.id.toString(), eventId, task.format, userId,
                 scheduleVersion);
         return tasks.persist(task)
                 .flatMap(saved -> outbox.publish(Topics.EXPORT_REQUESTS, MessageTypes.EXPORT_REQUESTED, AGGREGATE,
                         task.id, 1, payload))
+                .replaceWith(task);
+    }
+
+    private Uni<ExportTask> createDone(long eventId, long userId, Format format, long scheduleVersion,
+                                       ExportFile file) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        ExportTask task = newTask(eventId, userId, format, scheduleVersion, now);
+        task.state = ExportTask.SUCCESS;
+        task.fileId = file.id();
+        task.downloadUrl = downloadPath(task.id, file);
+        task.renderedBy = instance;
+        task.completedAt = now;
+        return tasks.persist(task)
+                .flatMap(saved -> outbox.publish(Topics.EXPORT_RESULTS, MessageTypes.EXPORT_COMPLETED, AGGREGATE,
+                        task.id, 2, completed(task.id, eventId, task.state, task.downloadUrl, null)))
                 .replaceWith(task);
     }
 
@@ -177,31 +179,29 @@ public class ExportService {
     }
 
     /** The file behind a valid signed link, or null when the link is absent, forged or expired. */
-    @WithSession
     public Uni<ExportFile> signedFile(String id, String fileName, String expires, String signature) {
         UUID taskId = parse(id);
         if (taskId == null || !links.verify(taskId, expires, signature)) {
             return Uni.createFrom().nullItem();
         }
-        return files.findById(taskId).map(file -> {
-            if (file == null || !file.fileName.equals(fileName)) {
+        return Panache.withSession(() -> tasks.findById(taskId)).flatMap(task -> fileOf(task, fileName));
+    }
+
+    /** The file of a successful task, under the same access rule as the task. */
+    public Uni<ExportFile> file(CallerIdentity caller, String id, String fileName) {
+        return task(caller, id).flatMap(task -> fileOf(task, fileName));
+    }
+
+    private Uni<ExportFile> fileOf(ExportTask task, String fileName) {
+        if (task == null || task.fileId == null) {
+            return Uni.createFrom().failure(ApiException.notFound("Export file"));
+        }
+        return files.find(task.fileId).map(file -> {
+            if (file == null || !file.fileName().equals(fileName)) {
                 throw ApiException.notFound("Export file");
             }
             return file;
         });
-    }
-
-    /** The rendered file of a successful task, under the same access rule as the task. */
-    @WithSession
-    public Uni<ExportFile> file(CallerIdentity caller, String id, String fileName) {
-        return task(caller, id)
-                .flatMap(task -> files.findById(task.id))
-                .map(file -> {
-                    if (file == null || !file.fileName.equals(fileName)) {
-                        throw ApiException.notFound("Export file");
-                    }
-                    return file;
-                });
     }
 
     /**
@@ -228,7 +228,8 @@ public class ExportService {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             return tasks.claim(taskId, token, now, now.plus(config.renderLease()))
                     .map(claimed -> claimed ? new Claim(taskId, token, task.eventId, task.format, task.scheduleVersion,
-                            task.createdAt) : null);
+                            task.createdAt)
+                            : null);
         })).flatMap(claim -> {
             if (claim == null) {
                 LOG.debugf("Task %s is finished or being rendered elsewhere; ignoring the request", taskId);
@@ -259,35 +260,49 @@ public class ExportService {
     }
 
     private Uni<Void> render(Claim claim) {
-        if (!ExportTask.FORMAT_ICAL.equals(claim.format())) {
-            return complete(claim, null, null, "Unsupported export format " + claim.format());
+        Format format = Format.byTaskName(claim.format()).orElse(null);
+        if (format == null) {
+            return complete(claim, null, "Unsupported export format " + claim.format());
         }
         long deadline = System.nanoTime() + config.freshnessTimeout().toNanos();
         return awaitWatermark(claim.eventId(), claim.scheduleVersion(), deadline).flatMap(seen -> {
             if (seen < claim.scheduleVersion()) {
-                return complete(claim, null, null, "The export could not include every change made before it was "
+                return complete(claim, null, "The export could not include every change made before it was "
                         + "requested: after " + config.freshnessTimeout().toSeconds() + " s this service had seen the "
                         + "event's schedule up to version " + seen + " of " + claim.scheduleVersion()
                         + ". Please try again later.");
             }
-            return Panache.withSession(() -> events.findLive(String.valueOf(claim.eventId()))
-                    .flatMap(event -> event == null ? Uni.createFrom().nullItem()
-                            : loadSchedule(event).map(schedule -> Map.entry(fileName(event), schedule))))
-                    .flatMap(loaded -> {
-                        if (loaded == null) {
-                            return complete(claim, null, null, "The event no longer exists.");
-                        }
-                        // Rendering runs on a worker thread; no transaction and no lock are held meanwhile.
-                        return vertx.executeBlocking(() -> renderer.render(loaded.getValue()))
-                                .onItemOrFailure().transformToUni((bytes, failure) -> {
-                                    if (failure != null) {
-                                        LOG.warnf(failure, "Rendering task %s failed", claim.taskId());
-                                        return complete(claim, null, null, "Rendering the calendar failed: "
-                                                + failure.getMessage());
-                                    }
-                                    return complete(claim, loaded.getKey(), bytes, null);
-                                });
-                    });
+            return Panache.withSession(() -> events.findLive(String.valueOf(claim.eventId()))).flatMap(event -> {
+                if (event == null) {
+                    return complete(claim, null, "The event no longer exists.");
+                }
+                return files.reusable(event.id, format.taskName(), claim.scheduleVersion(), event.version,
+                                event.feedEpoch)
+                        .flatMap(reused -> reused != null ? Uni.createFrom().item(reused)
+                                : renderFile(event, format, seen))
+                        .onItemOrFailure().transformToUni((file, failure) -> {
+                            if (failure != null) {
+                                LOG.warnf(failure, "Rendering task %s failed", claim.taskId());
+                                return complete(claim, null, "Rendering the " + format.taskName() + " file failed: "
+                                        + failure.getMessage());
+                            }
+                            return complete(claim, file, null);
+                        });
+            });
+        });
+    }
+
+    /** Renders what changed, plans the file of the event's whole schedule and stores it. */
+    private Uni<ExportFile> renderFile(Event event, Format format, long scheduleVersion) {
+        Assembler.Request request = new Assembler.Request(event, Selection.all(event.id, true), format, event.name,
+                true, scheduleVersion);
+        // The file's time is taken before its fragments are listed: every fragment it refers to was superseded (if at
+        // all) after it, which is what the collection of superseded fragments relies on.
+        OffsetDateTime planned = OffsetDateTime.now(ZoneOffset.UTC);
+        return assembler.plan(request).flatMap(plan -> {
+            ExportFile file = new ExportFile(UUID.randomUUID(), event.id, format.taskName(), scheduleVersion,
+                    event.version, event.feedEpoch, fileName(event, format), format.contentType(), plan, planned);
+            return files.insert(file).replaceWith(file);
         });
     }
 
@@ -295,10 +310,7 @@ public class ExportService {
      * The projection's schedule watermark of the event once it reaches {@code version}, or the last one seen at
      * the deadline. Polls on Vert.x timers: no thread sleeps and no transaction stays open while waiting.
      */
-    private Uni<Long> awaitWatermark(long eventId, long version, long deadline) {
-        if (version <= 0) {
-            return Uni.createFrom().item(0L);
-        }
+    public Uni<Long> awaitWatermark(long eventId, long version, long deadline) {
         return Panache.withTransaction(() -> watermarks.advance(eventId)).flatMap(seen -> {
             if (seen >= version || System.nanoTime() >= deadline) {
                 return Uni.createFrom().item(seen);
@@ -310,39 +322,32 @@ public class ExportService {
     }
 
     /**
-     * Stores the outcome in one short transaction, provided the claim is still ours: the file, the final state and
-     * the {@code export.completed} message commit together or not at all.
+     * Records the outcome in one short transaction, provided the claim is still ours: the final state, the file
+     * reference and the {@code export.completed} message commit together or not at all.
      */
-    private Uni<Void> complete(Claim claim, String fileName, byte[] content, String error) {
+    private Uni<Void> complete(Claim claim, ExportFile file, String error) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         String state = error == null ? ExportTask.SUCCESS : ExportTask.FAILURE;
-        String downloadUrl = error == null ? config.downloadBaseUrl().map(base -> base.endsWith("/")
-                ? base.substring(0, base.length() - 1) : base).orElse("")
-                + "/v1/exports/" + claim.taskId() + "/" + fileName : null;
-        return Panache.withTransaction(() -> tasks.complete(claim.taskId(), claim.token(), state, downloadUrl, error, now)
+        String downloadUrl = file == null ? null : downloadPath(claim.taskId(), file);
+        return Panache.withTransaction(() -> tasks.complete(claim.taskId(), claim.token(), state,
+                        file == null ? null : file.id(), downloadUrl, error, instance, now)
                 .flatMap(stillOurs -> {
                     if (!stillOurs) {
                         LOG.warnf("Task %s was claimed by another renderer meanwhile; discarding this result",
                                 claim.taskId());
                         return Uni.createFrom().voidItem();
                     }
-                    Uni<Void> stored = Uni.createFrom().voidItem();
-                    if (error == null) {
-                        ExportFile file = new ExportFile();
-                        file.taskId = claim.taskId();
-                        file.fileName = fileName;
-                        file.contentType = CalendarRenderer.CONTENT_TYPE;
-                        file.content = content;
-                        file.createdAt = now;
-                        stored = files.persist(file).replaceWithVoid();
-                    }
-                    ExportCompletedPayload payload = new ExportCompletedPayload(claim.taskId().toString(),
-                            claim.eventId(), state, downloadUrl, error);
-                    return stored.flatMap(ignored -> outbox.publish(Topics.EXPORT_RESULTS,
-                                    MessageTypes.EXPORT_COMPLETED, AGGREGATE, claim.taskId(), 2, payload))
-                            .invoke(() -> metrics.finished(claim.format(), state, claim.requestedAt(),
-                                    content == null ? null : content.length));
+                    return outbox.publish(Topics.EXPORT_RESULTS, MessageTypes.EXPORT_COMPLETED, AGGREGATE,
+                                    claim.taskId(), 2, completed(claim.taskId(), claim.eventId(), state, downloadUrl,
+                                            error))
+                            .invoke(() -> metrics.finished(claim.format(), state, claim.requestedAt(), null));
                 }));
+    }
+
+    private ExportCompletedPayload completed(UUID taskId, long eventId, String state, String downloadPath,
+                                             String error) {
+        return new ExportCompletedPayload(taskId.toString(), eventId, state,
+                downloadPath == null ? null : links.absolute(downloadPath), error);
     }
 
     /** A render claim: the task's facts the renderer needs, and the token that proves the claim. */
@@ -350,64 +355,24 @@ public class ExportService {
                          OffsetDateTime requestedAt) {
     }
 
-    /** Loads the event's scheduled sessions and, with one query per relationship, what they refer to. */
-    private Uni<Schedule> loadSchedule(ProjectedEvent event) {
-        return sessions.scheduledOf(event.id).flatMap(list -> {
-            List<Long> sessionIds = list.stream().map(s -> s.id).toList();
-            return sessionSpeakers.forSessions(sessionIds)
-                    .flatMap(links -> speakers.liveByIds(links.stream().map(l -> l.speakerId).distinct().toList())
-                            .map(found -> Map.entry(links, byId(found, s -> s.id))))
-                    .flatMap(speakerData -> tracks.liveByIds(ids(list, s -> s.trackId))
-                            .flatMap(trackList -> rooms.liveByIds(ids(list, s -> s.microlocationId))
-                                    .flatMap(roomList -> sessionTypes.liveByIds(ids(list, s -> s.sessionTypeId))
-                                            .map(typeList -> assemble(event, list, speakerData.getKey(),
-                                                    speakerData.getValue(), byId(trackList, t -> t.id),
-                                                    byId(roomList, r -> r.id), byId(typeList, t -> t.id))))));
-        });
+    private static String downloadPath(UUID taskId, ExportFile file) {
+        return "/v1/exports/" + taskId + "/" + file.fileName();
     }
 
-    private static Schedule assemble(ProjectedEvent event, List<Session> list, List<SessionSpeaker> links,
-                                     Map<Long, Speaker> speakerById, Map<Long, Track> trackById,
-                                     Map<Long, Microlocation> roomById, Map<Long, SessionType> typeById) {
-        Map<Long, List<SessionSpeaker>> linksBySession = links.stream()
-                .collect(Collectors.groupingBy(l -> l.sessionId));
-        List<Schedule.SessionInfo> infos = list.stream().map(session -> {
-            Track track = session.trackId == null ? null : trackById.get(session.trackId);
-            Microlocation room = session.microlocationId == null ? null : roomById.get(session.microlocationId);
-            SessionType type = session.sessionTypeId == null ? null : typeById.get(session.sessionTypeId);
-            List<String> names = linksBySession.getOrDefault(session.id, List.of()).stream()
-                    .sorted(Comparator.comparingInt(l -> l.position))
-                    .map(l -> speakerById.get(l.speakerId))
-                    .filter(Objects::nonNull)
-                    .map(ExportService::speakerLabel)
-                    .toList();
-            return new Schedule.SessionInfo(session.id, session.title, session.subtitle, session.shortAbstract,
-                    session.longAbstract, session.startsAt, session.endsAt, track == null ? null : track.name,
-                    room == null ? null : room.name, room == null ? null : room.latitude,
-                    room == null ? null : room.longitude, type == null ? null : type.name, names,
-                    session.version, session.updatedAt);
-        }).toList();
-        Schedule.EventInfo info = new Schedule.EventInfo(event.id, event.identifier, event.name, event.timezone,
-                event.locationName, event.latitude, event.longitude, event.startsAt, event.endsAt);
-        return new Schedule(info, infos);
+    private static String fileName(Event event, Format format) {
+        return event.identifier.replaceAll("[^A-Za-z0-9_-]", "_") + "." + format.extension();
     }
 
-    private static String speakerLabel(Speaker speaker) {
-        return speaker.organisation == null || speaker.organisation.isBlank()
-                ? speaker.name : speaker.name + " (" + speaker.organisation + ")";
-    }
-
-    private static String fileName(ProjectedEvent event) {
-        String safe = event.identifier.replaceAll("[^A-Za-z0-9_-]", "_");
-        return safe + ".ics";
-    }
-
-    private static <T> List<Long> ids(List<T> rows, Function<T, Long> id) {
-        return rows.stream().map(id).filter(Objects::nonNull).distinct().toList();
-    }
-
-    private static <T> Map<Long, T> byId(List<T> rows, Function<T, Long> id) {
-        return rows.stream().collect(Collectors.toMap(id, Function.identity(), (a, b) -> a));
+    private static String defaultInstance() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "");
+        if (host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = "export-service";
+            }
+        }
+        return host + ":" + ProcessHandle.current().pid();
     }
 
     private static UUID parse(String id) {

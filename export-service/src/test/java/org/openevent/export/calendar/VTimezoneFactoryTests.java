@@ -115,10 +115,11 @@ class VTimezoneFactoryTests {
     }
 
     @Test
-    void americanRulesUseTheNthWeekday() {
+    void americanRulesNameTheWeekInsteadOfTheOrdinalThatIcal4jMisreads() {
         ZoneId newYork = ZoneId.of("America/New_York");
         VTimezone component = VTimezoneFactory.build(newYork, FROM, TO);
-        assertEquals("FREQ=YEARLY;BYDAY=2SU;BYMONTH=3", recurrence(component.getDaylightSavingsTime().get(0)));
+        assertEquals("FREQ=YEARLY;BYDAY=SU;BYMONTHDAY=8,9,10,11,12,13,14;BYMONTH=3",
+                recurrence(component.getDaylightSavingsTime().get(0)));
         assertEquals("FREQ=YEARLY;BYDAY=1SU;BYMONTH=11", recurrence(component.getStandardTimes().get(0)));
         assertMatchesZoneRules(newYork, component);
     }

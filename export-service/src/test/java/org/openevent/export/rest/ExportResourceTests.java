@@ -86,6 +86,7 @@ class ExportResourceTests {
     static final String IDENTIFIER = "e" + Long.toHexString(ThreadLocalRandom.current().nextLong(0x1000000L, 0xfffffffL));
     static final String TITLE = "Grüße aus Köln — Überblick über Ökosysteme, Ελληνικά και 日本語のセッション 🎉 zum Schluss";
     static final OffsetDateTime UPDATED = OffsetDateTime.parse("2027-05-01T10:00:00Z");
+    static final String API = "https://api.openevent.test";
 
     private static boolean fixtureReady;
 
@@ -272,9 +273,10 @@ class ExportResourceTests {
         String taskId = taskUrl.substring(taskUrl.lastIndexOf('/') + 1);
         JsonNode task = awaitTask(taskUrl, token);
         assertEquals("SUCCESS", task.get("state").asText(), task.toString());
-        String signedUrl = task.get("result").get("download_url").asText();
+        String absolute = task.get("result").get("download_url").asText();
         String downloadUrl = "/v1/exports/" + taskId + "/" + IDENTIFIER + ".ics";
-        assertTrue(signedUrl.startsWith(downloadUrl + "?expires="), signedUrl);
+        assertTrue(absolute.startsWith(API + downloadUrl + "?expires="), "absolute, on the API's public base: " + absolute);
+        String signedUrl = absolute.substring(API.length());
         // Browsers follow the link without a token: the signature is the permission, and only an intact one.
         given().when().get(signedUrl).then().statusCode(200).contentType(containsString("text/calendar"));
         given().when().get(signedUrl.substring(0, signedUrl.length() - 2) + "xx").then().statusCode(401);
@@ -284,6 +286,9 @@ class ExportResourceTests {
         assertEquals(200, download.statusCode());
         assertEquals("text/calendar; charset=utf-8", download.header("Content-Type").toLowerCase());
         assertEquals("attachment; filename=\"" + IDENTIFIER + ".ics\"", download.header("Content-Disposition"));
+        String etag = download.header("ETag");
+        given().header("Authorization", jwt(token)).header("If-None-Match", etag).when().get(downloadUrl)
+                .then().statusCode(304);
         byte[] bytes = download.asByteArray();
         String ics = new String(bytes, StandardCharsets.UTF_8);
 
@@ -309,8 +314,9 @@ class ExportResourceTests {
         assertEquals("Kölner Open Source Tage", calendar.getNames().get(0).getValue());
 
         List<VEvent> events = calendar.getEvents();
-        assertEquals(1, events.size(), "only the accepted, non-deleted session");
-        VEvent session = events.get(0);
+        assertEquals(2, events.size(), "the event's own entry and the accepted, non-deleted session");
+        assertEquals("event-" + EVENT + "@" + IDENTIFIER + ".openevent.local", events.get(0).getUid().getValue());
+        VEvent session = events.get(1);
         assertEquals(TITLE, session.getSummary().getValue());
         assertEquals(Date.from(Instant.parse("2027-06-10T08:00:00Z")), session.getDateStart().getValue());
         assertEquals(Date.from(Instant.parse("2027-06-10T09:00:00Z")), session.getDateEnd().getValue());
@@ -338,9 +344,9 @@ class ExportResourceTests {
         assertNotEquals(taskUrl, secondUrl);
         JsonNode second = awaitTask(secondUrl, TestTokens.user(OWNER));
         String secondIcs = given().header("Authorization", jwt(TestTokens.user(OWNER)))
-                .when().get(second.get("result").get("download_url").asText())
+                .when().get(second.get("result").get("download_url").asText().substring(API.length()))
                 .then().statusCode(200).extract().asString();
-        VEvent again = Biweekly.parse(secondIcs).first().getEvents().get(0);
+        VEvent again = Biweekly.parse(secondIcs).first().getEvents().get(1);
         assertEquals(session.getUid().getValue(), again.getUid().getValue());
         assertTrue(session.getUid().getValue().startsWith("session-" + ACCEPTED + "@" + IDENTIFIER + "."));
 
@@ -361,7 +367,7 @@ class ExportResourceTests {
         assertEquals("export.completed", envelope.get("type").asText());
         assertEquals("export-task", envelope.get("aggregateType").asText());
         assertEquals("SUCCESS", envelope.get("payload").get("state").asText());
-        assertEquals(downloadUrl, envelope.get("payload").get("downloadUrl").asText());
+        assertEquals(API + downloadUrl, envelope.get("payload").get("downloadUrl").asText());
         assertEquals(EVENT, envelope.get("payload").get("eventId").asLong());
 
         Timer duration = registry.find("openevent.export.duration").tags("format", "ical", "state", "SUCCESS").timer();
@@ -380,14 +386,14 @@ class ExportResourceTests {
         String taskId = taskUrl.substring(taskUrl.lastIndexOf('/') + 1);
         assertEquals("SUCCESS", awaitTask(taskUrl, token).get("state").asText());
         String completedAt = text("select completed_at::text from export_task where id = $1::uuid", Tuple.of(taskId));
-        String fileCreatedAt = text("select created_at::text from export_file where task_id = $1::uuid", Tuple.of(taskId));
+        String fileId = text("select file_id::text from export_task where id = $1::uuid", Tuple.of(taskId));
 
         String messageId = publish(Topics.EXPORT_REQUESTS, "export.requested", "export-task", taskId, 1,
                 new ExportRequestedPayload(taskId, EVENT, "ical", OWNER, 0));
         await("redelivery processed", () -> count("select count(*) from processed_message where message_id = $1",
                 Tuple.of(messageId)) == 1);
         assertEquals(completedAt, text("select completed_at::text from export_task where id = $1::uuid", Tuple.of(taskId)));
-        assertEquals(fileCreatedAt, text("select created_at::text from export_file where task_id = $1::uuid", Tuple.of(taskId)));
+        assertEquals(fileId, text("select file_id::text from export_task where id = $1::uuid", Tuple.of(taskId)));
         assertEquals(1, count("select count(*) from outbox_message where topic = $1 and message_key = $2",
                 Tuple.of(KafkaProbe.TEST_TOPIC_PREFIX + Topics.EXPORT_RESULTS, taskId)));
     }
@@ -404,7 +410,8 @@ class ExportResourceTests {
         ConsumerRecord<String, String> completed = KafkaProbe.await(bootstrap, Topics.EXPORT_RESULTS,
                 r -> taskId.equals(r.key()), DEADLINE);
         assertTrue(completed.value().contains("\"state\":\"FAILURE\""), completed.value());
-        assertEquals(0, count("select count(*) from export_file where task_id = $1::uuid", Tuple.of(taskId)));
+        assertEquals(0, count("select count(*) from export_task where id = $1::uuid and file_id is not null",
+                Tuple.of(taskId)));
     }
 
     @Test

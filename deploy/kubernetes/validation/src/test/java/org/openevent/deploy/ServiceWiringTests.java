@@ -44,7 +44,7 @@ class ServiceWiringTests {
     static final Map<String, String> REQUIRED = Map.of(
             "OPENEVENT_INTERNAL_SECRET", "the /internal routes' shared secret; empty means every internal call fails",
             "OPENEVENT_EXPORT_DOWNLOAD_SIGNING_KEY", "without it each replica signs download links with its own key",
-            "EXPORT_DOWNLOAD_BASE_URL", "the frontend opens relative download links on its own origin");
+            "EXPORT_API_BASE_URL", "download links and feed URLs are absolute on it; the developer default names localhost");
     /** Variables with a developer default that is never used while they are unset. */
     static final Map<String, String> OPTIONAL = Map.of(
             "OPENEVENT_OTLP_ENDPOINT", "unset, spans are not exported at all (common's TraceExport)");

@@ -1,0 +1,37 @@
+package org.openevent.export.domain;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How a calendar file is assembled from stored session fragments: {@code head}, then the fragments in order with
+ * {@code separator} between consecutive ones and, where the format groups them (Pentabarf days and rooms), a prefix
+ * before some, then {@code tail}. A plan costs a few bytes per session, so a file of any size is kept and streamed
+ * without ever being held in memory.
+ */
+public record Plan(byte[] head, byte[] separator, long[] fragmentIds, Map<Integer, byte[]> prefixes, byte[] tail) {
+
+    /** The prefixes as stored: per entry the fragment index, the length and the bytes. */
+    public byte[] encodedPrefixes() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Map.Entry<Integer, byte[]> prefix : new TreeMap<>(prefixes).entrySet()) {
+            out.writeBytes(ByteBuffer.allocate(8).putInt(prefix.getKey()).putInt(prefix.getValue().length).array());
+            out.writeBytes(prefix.getValue());
+        }
+        return out.toByteArray();
+    }
+
+    public static Map<Integer, byte[]> decodePrefixes(byte[] encoded) {
+        Map<Integer, byte[]> prefixes = new TreeMap<>();
+        ByteBuffer in = ByteBuffer.wrap(encoded);
+        while (in.remaining() >= 8) {
+            int index = in.getInt();
+            byte[] bytes = new byte[in.getInt()];
+            in.get(bytes);
+            prefixes.put(index, bytes);
+        }
+        return prefixes;
+    }
+}

@@ -1,0 +1,89 @@
+package org.openevent.export.repository;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rendered session fragments: immutable per session, format and render generation. Storing a newer generation
+ * marks the older ones superseded; superseded fragments no kept file refers to are collected after a grace period.
+ */
+@ApplicationScoped
+public class FragmentRepository {
+
+    private final Pool pool;
+
+    public FragmentRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** A rendered fragment of a session at a render generation. */
+    public record Rendered(long sessionId, long renderGen, byte[] content) {
+    }
+
+    /**
+     * Stores fragments in one statement; one that another renderer stored meanwhile is kept as it is, and older
+     * generations of the same sessions become superseded.
+     */
+    public Uni<Void> store(long eventId, String format, List<Rendered> fragments) {
+        if (fragments.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Long[] sessions = new Long[fragments.size()];
+        Long[] generations = new Long[fragments.size()];
+        Buffer[] contents = new Buffer[fragments.size()];
+        for (int i = 0; i < fragments.size(); i++) {
+            sessions[i] = fragments.get(i).sessionId();
+            generations[i] = fragments.get(i).renderGen();
+            contents[i] = Buffer.buffer(fragments.get(i).content());
+        }
+        return pool.preparedQuery("WITH input AS (SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bytea[]) "
+                        + "AS i(session_id, render_gen, content)), "
+                        + "stored AS (INSERT INTO session_fragment (session_id, event_id, format, render_gen, content) "
+                        + "SELECT session_id, $4, $5, render_gen, content FROM input ON CONFLICT DO NOTHING) "
+                        + "UPDATE session_fragment f SET superseded_at = now() FROM input i "
+                        + "WHERE f.session_id = i.session_id AND f.format = $5 AND f.render_gen < i.render_gen "
+                        + "AND f.superseded_at IS NULL")
+                .execute(Tuple.of(sessions, generations, contents, eventId, format))
+                .replaceWithVoid();
+    }
+
+    /** The contents of the given fragments in the given order; a missing one fails (it was collected). */
+    public Uni<List<Buffer>> contents(long[] ids, int from, int to) {
+        Long[] batch = new Long[to - from];
+        for (int i = from; i < to; i++) {
+            batch[i - from] = ids[i];
+        }
+        return pool.preparedQuery("SELECT f.content FROM unnest($1::bigint[]) WITH ORDINALITY AS p(id, ord) "
+                        + "JOIN session_fragment f ON f.id = p.id ORDER BY p.ord")
+                .execute(Tuple.of((Object) batch))
+                .map(rows -> {
+                    if (rows.size() != batch.length) {
+                        throw new IllegalStateException("Fragments of this file were removed; render it again");
+                    }
+                    List<Buffer> contents = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        contents.add(row.getBuffer(0).getDelegate());
+                    }
+                    return contents;
+                });
+    }
+
+    /**
+     * Deletes superseded fragments older than {@code grace} that no kept file of their event can refer to (files
+     * only refer to fragments that were current when they were made); returns how many went.
+     */
+    public Uni<Integer> collect(Duration grace) {
+        return pool.preparedQuery("DELETE FROM session_fragment f WHERE f.superseded_at < now() - $1 * interval '1 second' "
+                        + "AND f.superseded_at < coalesce((SELECT min(x.created_at) FROM export_file x "
+                        + "WHERE x.event_id = f.event_id), 'infinity')")
+                .execute(Tuple.of(grace.toSeconds()))
+                .map(rows -> rows.rowCount());
+    }
+}
