@@ -130,10 +130,10 @@ public class EventRules implements ResourceRules<Event> {
             .text("refundPolicy", e -> e.refundPolicy, (e, v) -> e.refundPolicy = v)
             .bool("isBadgesEnabled", e -> e.isBadgesEnabled, (e, v) -> e.isBadgesEnabled = v).notNull()
             .defaultTo(false)
-            // Calendar exports are linked from here once published feeds exist; until then an explicit null.
-            .computed("pentabarf-url", ValueType.STRING, e -> null)
-            .computed("ical-url", ValueType.STRING, e -> null)
-            .computed("xcal-url", ValueType.STRING, e -> null)
+            // export-service's live feeds of a published event (drafts have none).
+            .computed("pentabarf-url", ValueType.STRING, e -> FeedLinks.of(e, "xml"))
+            .computed("ical-url", ValueType.STRING, e -> FeedLinks.of(e, "ics"))
+            .computed("xcal-url", ValueType.STRING, e -> FeedLinks.of(e, "xcs"))
             .computed("is-stripe-linked", ValueType.BOOLEAN, e -> false)
             .datetime("createdAt", e -> e.createdAt, null)
             // Admins restore a soft-deleted event with get_trashed=true and deleted-at: null.
@@ -171,6 +171,8 @@ public class EventRules implements ResourceRules<Event> {
             .empty("tax", false, "tax", PAYMENTS)
             .empty("stripe-authorization", false, "stripe-authorization", PAYMENTS)
             .empty("order-statistics", false, "order-statistics-event", PAYMENTS)
+            // stats-service answers /v1/events/{id}/general-statistics for the event's organizers.
+            .servedElsewhere("general-statistics", false, "event-statistics-general")
             .empty("orders", true, "order", PAYMENTS)
             .empty("discount-codes", true, "discount-code", PAYMENTS)
             .empty("access-codes", true, "access-code", PAYMENTS)

@@ -4,15 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.openevent.common.contract.Topics;
+import org.openevent.event.rest.UserServiceStub;
 import org.openevent.common.testing.KafkaProbe;
-import org.openevent.common.testing.OwnerStandIn;
 import org.openevent.common.testing.TestTokens;
 
 /**
@@ -22,7 +21,6 @@ import org.openevent.common.testing.TestTokens;
  * (a stand-in of its internal route), so a token minted right after sign-up works at once.
  */
 @QuarkusTest
-@QuarkusTestResource(value = OwnerStandIn.class, restrictToAnnotatedClass = true)
 class TokenRevocationTests {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -62,7 +60,7 @@ class TokenRevocationTests {
         long user = 600_000 + (System.nanoTime() % 100_000);
         String first = TestTokens.user(user, 0);
         // Nothing here knows the account yet: the owner confirms it (read-your-writes after sign-up).
-        OwnerStandIn.registerUser(user, snapshot(user, 1, 0, false, false));
+        UserServiceStub.SNAPSHOTS.put(user, snapshot(user, 1, 0, false, false));
         given().header("Authorization", TestTokens.jwtHeader(first)).when().get("/v1/events?withRole=true")
                 .then().statusCode(200);
 
@@ -74,7 +72,7 @@ class TokenRevocationTests {
                 .then().statusCode(200);
 
         // A token newer than this service's copy: the copy is behind, the owner knows better.
-        OwnerStandIn.registerUser(user, snapshot(user, 4, 2, false, false));
+        UserServiceStub.SNAPSHOTS.put(user, snapshot(user, 4, 2, false, false));
         String third = TestTokens.user(user, 2);
         given().header("Authorization", TestTokens.jwtHeader(third)).when().get("/v1/events?withRole=true")
                 .then().statusCode(200);
@@ -88,7 +86,7 @@ class TokenRevocationTests {
 
         long other = user + 1;
         String otherToken = TestTokens.user(other, 0);
-        OwnerStandIn.registerUser(other, snapshot(other, 1, 0, false, false));
+        UserServiceStub.SNAPSHOTS.put(other, snapshot(other, 1, 0, false, false));
         given().header("Authorization", TestTokens.jwtHeader(otherToken)).when().get("/v1/events?withRole=true")
                 .then().statusCode(200);
         long deleted = millisUntilRefused(other, snapshot(other, 2, 1, false, true), otherToken);

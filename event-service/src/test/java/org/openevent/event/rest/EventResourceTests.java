@@ -51,6 +51,23 @@ class EventResourceTests {
     }
 
     @Test
+    void aPublishedEventLinksItsLiveFeedsOnTheApiBaseUrlAndADraftLinksNone() {
+        String published = create(OWNER, "Feeds " + java.util.UUID.randomUUID(), "published");
+        String identifier = given().when().get("/v1/events/" + published).then().statusCode(200)
+                .body("data.attributes.ical-url", matchesPattern("https?://[^/]+/v1/events/[0-9a-f]{8}\\.ics"))
+                .body("data.attributes.xcal-url", matchesPattern("https?://[^/]+/v1/events/[0-9a-f]{8}\\.xcs"))
+                .body("data.attributes.pentabarf-url", matchesPattern("https?://[^/]+/v1/events/[0-9a-f]{8}\\.xml"))
+                .extract().path("data.attributes.identifier");
+        given().when().get("/v1/events/" + published).then()
+                .body("data.attributes.ical-url", org.hamcrest.Matchers.endsWith("/v1/events/" + identifier + ".ics"));
+        String draft = create(OWNER, "Draft feeds " + java.util.UUID.randomUUID(), "draft");
+        given().header("Authorization", "JWT " + TestTokens.user(OWNER)).when().get("/v1/events/" + draft)
+                .then().statusCode(200)
+                .body("data.attributes.ical-url", org.hamcrest.Matchers.nullValue())
+                .body("data.attributes", org.hamcrest.Matchers.hasKey("pentabarf-url"));
+    }
+
+    @Test
     void createdEventIsOwnedByItsCreatorAndPublishedToKafka() throws Exception {
         String name = "Kafka Conf " + java.util.UUID.randomUUID();
         String id = create(OWNER, name, "draft");

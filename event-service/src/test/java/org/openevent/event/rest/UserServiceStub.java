@@ -17,6 +17,8 @@ public class UserServiceStub implements QuarkusTestResourceLifecycleManager {
 
     /** User id → e-mail address, as user-service would know them. */
     public static final Map<Long, String> CONTACTS = new ConcurrentHashMap<>();
+    /** User id → user-service's current account snapshot (an envelope), for the token checks' fallback. */
+    public static final Map<Long, String> SNAPSHOTS = new ConcurrentHashMap<>();
     /** When set, every contact lookup fails as an unhealthy service would. */
     public static volatile boolean down;
     /** When set, contact lookups answer only after 5 s, past the client's timeout. */
@@ -45,6 +47,9 @@ public class UserServiceStub implements QuarkusTestResourceLifecycleManager {
                 } else {
                     response.end("{\"id\": %d, \"email\": \"%s\", \"verified\": true}".formatted(id, email));
                 }
+            } else if (path.matches("/internal/users/\\d+")) {
+                String snapshot = SNAPSHOTS.get(Long.parseLong(path.split("/")[3]));
+                response.setStatusCode(snapshot == null ? 404 : 200).end(snapshot == null ? "{}" : snapshot);
             } else if (path.equals("/internal/resources/user")) {
                 String ids = request.getParam("ids");
                 String data = ids == null || ids.isBlank() ? "" : java.util.Arrays.stream(ids.split(","))

@@ -54,6 +54,18 @@ public class FragmentRepository {
                 .replaceWithVoid();
     }
 
+    /** The total length in bytes of the given fragments' contents. */
+    public Uni<Long> totalLength(long[] ids) {
+        Long[] boxed = new Long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            boxed[i] = ids[i];
+        }
+        return pool.preparedQuery("SELECT coalesce(sum(octet_length(content)), 0) FROM session_fragment "
+                        + "WHERE id = ANY($1)")
+                .execute(Tuple.of((Object) boxed))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
     /** The contents of the given fragments in the given order; a missing one fails (it was collected). */
     public Uni<List<Buffer>> contents(long[] ids, int from, int to) {
         Long[] batch = new Long[to - from];

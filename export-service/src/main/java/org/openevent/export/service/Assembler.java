@@ -202,6 +202,16 @@ public class Assembler {
         return out;
     }
 
+    /** The size in bytes of the file a plan streams: its fixed parts plus its fragments. */
+    public Uni<Long> size(Plan plan) {
+        long fixed = plan.head().length + plan.tail().length;
+        for (int i = 0; i < plan.fragmentIds().length; i++) {
+            fixed += prefix(plan, i).length;
+        }
+        long known = fixed;
+        return fragments.totalLength(plan.fragmentIds()).map(length -> known + length);
+    }
+
     private static byte[] prefix(Plan plan, int index) {
         byte[] special = plan.prefixes().get(index);
         if (special != null) {

@@ -28,7 +28,7 @@ public class ExportMetrics {
     }
 
     /** Records a task that reached its final state; {@code bytes} is the file's size, or null without a file. */
-    public void finished(String format, String state, OffsetDateTime requestedAt, Integer bytes) {
+    public void finished(String format, String state, OffsetDateTime requestedAt, Long bytes) {
         Timer.builder("openevent.export.duration")
                 .description("From the export request to the task's final state")
                 .tag("format", format).tag("state", state)

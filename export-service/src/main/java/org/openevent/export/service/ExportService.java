@@ -335,13 +335,18 @@ public class ExportService {
                     if (!stillOurs) {
                         LOG.warnf("Task %s was claimed by another renderer meanwhile; discarding this result",
                                 claim.taskId());
-                        return Uni.createFrom().voidItem();
+                        return Uni.createFrom().item(false);
                     }
                     return outbox.publish(Topics.EXPORT_RESULTS, MessageTypes.EXPORT_COMPLETED, AGGREGATE,
-                                    claim.taskId(), 2, completed(claim.taskId(), claim.eventId(), state, downloadUrl,
-                                            error))
-                            .invoke(() -> metrics.finished(claim.format(), state, claim.requestedAt(), null));
-                }));
+                            claim.taskId(), 2, completed(claim.taskId(), claim.eventId(), state, downloadUrl, error))
+                            .replaceWith(true);
+                }))
+                .flatMap(recorded -> !recorded ? Uni.createFrom().voidItem()
+                        : (file == null ? Uni.createFrom().item(-1L)
+                                : assembler.size(file.plan()).onFailure().recoverWithItem(-1L))
+                        .invoke(size -> metrics.finished(claim.format(), state, claim.requestedAt(),
+                                size < 0 ? null : size))
+                        .replaceWithVoid());
     }
 
     private ExportCompletedPayload completed(UUID taskId, long eventId, String state, String downloadPath,
