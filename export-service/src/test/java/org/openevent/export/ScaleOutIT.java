@@ -164,7 +164,7 @@ class ScaleOutIT {
         }
         try (Connection db = DriverManager.getConnection(DB, "openevent_export", "openevent_export")) {
             await("the projection of " + EVENTS + " events", Duration.ofSeconds(60),
-                    () -> count(db, "SELECT count(*) FROM event WHERE id = ANY(?)", events) == EVENTS);
+                    () -> count(db, "SELECT count(*) FROM event_projection WHERE id = ANY(?)", events) == EVENTS);
 
             // Requests go alternately to either process; each task is rendered by whichever consumes its message.
             String owner = TestTokens.jwtHeader(TestTokens.user(base - 1));

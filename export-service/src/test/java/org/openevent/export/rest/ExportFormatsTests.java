@@ -81,7 +81,7 @@ class ExportFormatsTests {
             up.session(talk(e, i, "Talk " + i));
         }
         long version = Upstream.aggregateVersion("event", e);
-        awaitTrue("event " + e, () -> count("SELECT count(*) FROM event WHERE id = $1 AND version >= $2",
+        awaitTrue("event " + e, () -> count("SELECT count(*) FROM event_projection WHERE id = $1 AND version >= $2",
                 Tuple.of(e, version)) == 1);
         return e;
     }

@@ -204,7 +204,7 @@ class FeedResourceTests {
     void awaitEvent(long id) {
         long version = Upstream.aggregateVersion("event", id);
         await("event " + id + " at version " + version,
-                () -> count("SELECT count(*) FROM event WHERE id = $1 AND version >= $2", Tuple.of(id, version)) == 1);
+                () -> count("SELECT count(*) FROM event_projection WHERE id = $1 AND version >= $2", Tuple.of(id, version)) == 1);
     }
 
     static OffsetDateTime at(String text) {

@@ -187,7 +187,7 @@ class GatewayTests {
     }
 
     /**
-     * Paths a route's regex matches: {@code [^/]+} becomes an id, each alternative of a group is taken in turn, and
+     * Paths a route's regex matches: {@code [^/]+} and {@code [^/.]+} become an id, each alternative of a group is taken in turn (and none for an optional group), and
      * an alternative that ends the path ({@code $}) or starts a query string is kept as the bare path.
      */
     static List<String> samples(String regex) {
@@ -198,13 +198,21 @@ class GatewayTests {
             if (rest.startsWith("[^/]+") || rest.startsWith("[^/]*")) {
                 options = List.of(SAMPLE_ID);
                 rest = rest.substring(5);
+            } else if (rest.startsWith("[^/.]+")) {
+                options = List.of(SAMPLE_ID);
+                rest = rest.substring(6);
             } else if (rest.startsWith("(")) {
                 int close = rest.indexOf(')');
                 options = Arrays.stream(rest.substring(1, close).split("\\|"))
                         .map(alternative -> alternative.equals("$") || alternative.equals("\\?") ? ""
-                                : alternative.replace("\\", ""))
+                                : alternative.replace("[^/.]*", SAMPLE_ID).replace("[^/.]+", SAMPLE_ID)
+                                        .replace("[^/]+", SAMPLE_ID).replace("\\", ""))
                         .toList();
                 rest = rest.substring(close + 1);
+                if (rest.startsWith("?")) {
+                    options = java.util.stream.Stream.concat(java.util.stream.Stream.of(""), options.stream()).toList();
+                    rest = rest.substring(1);
+                }
             } else if (rest.startsWith("\\")) {
                 options = List.of(rest.substring(1, 2));
                 rest = rest.substring(2);
