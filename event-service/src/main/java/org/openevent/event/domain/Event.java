@@ -6,6 +6,7 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import org.openevent.common.persistence.JsonText;
 import org.openevent.common.resource.ResourceEntity;
 
 /** An event with every attribute of the original this platform owns; {@code version} orders its snapshots. */

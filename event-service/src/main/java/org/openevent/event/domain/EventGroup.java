@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import org.openevent.common.persistence.JsonText;
 import org.openevent.common.resource.ResourceEntity;
 
 /** A group of events run by one organizer, which users can follow. */

@@ -6,6 +6,7 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.util.List;
+import org.openevent.common.persistence.JsonText;
 import org.openevent.common.resource.EventChildEntity;
 
 /** An exhibitor (booth) of an event; public once the organizers accept it. */

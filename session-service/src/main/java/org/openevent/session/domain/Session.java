@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.Formula;
+import org.openevent.common.persistence.JsonText;
 import org.openevent.common.resource.EventChildEntity;
 
 /** A talk or other programme item of an event, moving through the call-for-speakers states. */

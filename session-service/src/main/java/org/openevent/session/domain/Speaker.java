@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import org.openevent.common.persistence.JsonText;
 import org.openevent.common.resource.EventChildEntity;
 
 /** A speaker profile within one event; e-mail and mobile are private to organizers and the creator. */

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import org.openevent.common.persistence.JsonText;
 import org.openevent.common.resource.EventChildEntity;
 
 /** A video stream or meeting room of an event: the event's own stream, or one shared by some of its rooms. */

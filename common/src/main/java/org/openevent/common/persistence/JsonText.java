@@ -1,4 +1,4 @@
-package org.openevent.event.domain;
+package org.openevent.common.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,8 +7,8 @@ import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
 /**
- * Free JSON (lists of links) kept as text: the reactive PostgreSQL client binds a jsonb parameter only when it is
- * a JSON object, so a top-level array could not be written as jsonb.
+ * Free JSON attributes (lists of links, slides, custom form values) kept as text: the reactive PostgreSQL client
+ * binds and reads jsonb only as JSON objects, and most of these values are arrays.
  */
 @Converter
 public class JsonText implements AttributeConverter<JsonNode, String> {
