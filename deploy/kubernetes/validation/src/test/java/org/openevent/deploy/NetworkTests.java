@@ -70,13 +70,16 @@ class NetworkTests {
     }
 
     /**
-     * The services a service calls: event-service is asked by every other one (event snapshots, common's
-     * EventOwnerClient), and each module's own REST clients name theirs ({@code @RegisterRestClient(configKey)}).
+     * The services a service calls: event-service and user-service are asked by every other one (event and account
+     * snapshots, common's EventOwnerClient and UserOwnerClient), and each module's own REST clients name theirs
+     * ({@code @RegisterRestClient(configKey)}).
      */
     static List<String> requiredCalls(String service) {
         List<String> callees = new ArrayList<>();
-        if (!service.equals("event-service")) {
-            callees.add("event-service");
+        for (String owner : List.of("event-service", "user-service")) {
+            if (!service.equals(owner)) {
+                callees.add(owner);
+            }
         }
         Pattern client = Pattern.compile("@RegisterRestClient\\(configKey = \"([a-z-]+)\"\\)");
         try (Stream<Path> files = Files.walk(Repository.ROOT.resolve(service + "/src/main/java"))) {
