@@ -21,9 +21,11 @@ import java.util.concurrent.locks.LockSupport;
  * <ul>
  * <li>{@code rate <url> <requests/s> <warm-up s> <duration s> [<body template>]}: open loop. After a closed-loop
  * warm-up, requests leave at the fixed rate whatever the answers do, and each latency counts from the moment its
- * request was due, so queueing shows. Prints {@code p50-ms p99-ms max-ms answered errors}.</li>
+ * request was due, so queueing shows. Prints {@code p50-ms p99-ms max-ms answered errors sent}, where
+ * {@code sent} counts the warm-up too.</li>
  * <li>{@code max <url> <connections> <duration s>}: closed loop, as fast as the server answers, after a warm-up of
- * a third of the duration. Prints {@code requests/s p50-ms p99-ms errors}.</li>
+ * a third of the duration. Prints {@code requests/s p50-ms p99-ms errors sent} ({@code sent} with the warm-up).
+ * </li>
  * <li>{@code load <url> <connections> <count> <body template>}: POSTs {@code count} bodies. Prints {@code errors}.
  * </li>
  * </ul>
@@ -71,7 +73,8 @@ public final class PlatformLoad {
     }
 
     private void rate(int rate, int warmUp, int duration) throws Exception {
-        closedLoop(1, TimeUnit.SECONDS.toNanos(warmUp), new ConcurrentLinkedQueue<>(), new AtomicInteger());
+        int warmUps = closedLoop(1, TimeUnit.SECONDS.toNanos(warmUp), new ConcurrentLinkedQueue<>(),
+                new AtomicInteger());
         int total = rate * duration;
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
@@ -93,21 +96,21 @@ public final class PlatformLoad {
             errors.addAndGet((int) answered.getCount());
         }
         Percentiles result = new Percentiles(latencies);
-        System.out.printf("%.1f %.1f %.1f %d %d%n", result.at(0.50), result.at(0.99), result.at(1.0), result.count(),
-                errors.get());
+        System.out.printf("%.1f %.1f %.1f %d %d %d%n", result.at(0.50), result.at(0.99), result.at(1.0),
+                result.count(), errors.get(), warmUps + total);
     }
 
     private void max(int connections, int duration) throws Exception {
         long measured = TimeUnit.SECONDS.toNanos(duration);
-        closedLoop(connections, measured / 3, new ConcurrentLinkedQueue<>(), new AtomicInteger());
+        int sent = closedLoop(connections, measured / 3, new ConcurrentLinkedQueue<>(), new AtomicInteger());
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
         long started = System.nanoTime();
-        closedLoop(connections, measured, latencies, errors);
+        sent += closedLoop(connections, measured, latencies, errors);
         double seconds = (System.nanoTime() - started) / 1e9;
         Percentiles result = new Percentiles(latencies);
-        System.out.printf("%.1f %.1f %.1f %d%n", result.count() / seconds, result.at(0.50), result.at(0.99),
-                errors.get());
+        System.out.printf("%.1f %.1f %.1f %d %d%n", result.count() / seconds, result.at(0.50), result.at(0.99),
+                errors.get(), sent);
     }
 
     private void load(int connections, int count) throws Exception {
@@ -131,13 +134,15 @@ public final class PlatformLoad {
     }
 
     /** {@code connections} loops of one request after the other, for {@code nanos}. */
-    private void closedLoop(int connections, long nanos, ConcurrentLinkedQueue<Long> latencies, AtomicInteger errors)
+    private int closedLoop(int connections, long nanos, ConcurrentLinkedQueue<Long> latencies, AtomicInteger errors)
             throws InterruptedException {
         long until = System.nanoTime() + nanos;
+        AtomicInteger sent = new AtomicInteger();
         List<Thread> workers = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
             workers.add(startThread(() -> {
                 while (System.nanoTime() < until) {
+                    sent.incrementAndGet();
                     long due = System.nanoTime();
                     send().handle((status, failure) -> {
                         record(due, status, failure, latencies, errors);
@@ -149,6 +154,7 @@ public final class PlatformLoad {
         for (Thread worker : workers) {
             worker.join();
         }
+        return sent.get();
     }
 
     private static Thread startThread(Runnable work) {
