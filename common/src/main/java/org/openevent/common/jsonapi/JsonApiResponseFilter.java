@@ -14,13 +14,17 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * Finishes every answer: JSON:API documents and error documents go out as exactly {@code application/vnd.api+json}
  * (JSON:API 1.0 forbids media type parameters), other JSON as {@code application/json}. Successful GETs are
  * serialized here once, tagged with a strong ETag over the exact bytes, and a matching {@code If-None-Match}
- * becomes a bodiless 304. Large documents are serialized and hashed on a worker thread, not the event loop.
+ * becomes a bodiless 304. Large documents are serialized and hashed on a worker thread, not the event loop. Answers
+ * to other services ({@code /internal/...}) are serialized the same way but not tagged: no caller reads their tags,
+ * and hashing a large document costs as much as serializing it.
  */
 public class JsonApiResponseFilter {
 
     public static final MediaType JSON_API = MediaType.valueOf(JsonApi.MEDIA_TYPE);
     /** Documents with more members than this are serialized off the event loop. */
     static final int LARGE = 200;
+    /** The path prefix of routes that only other services call. */
+    static final String INTERNAL = "/internal/";
 
     private final EntityTags tags;
     private final Vertx vertx;
@@ -45,10 +49,15 @@ public class JsonApiResponseFilter {
             return Uni.createFrom().voidItem();
         }
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        boolean tagged = !request.getUriInfo().getPath().startsWith(INTERNAL);
         Uni<byte[]> body = isLarge(entity)
                 ? vertx.executeBlocking(Uni.createFrom().item(() -> tags.bytes(entity)))
                 : Uni.createFrom().item(tags.bytes(entity));
         return body.invoke(bytes -> {
+            if (!tagged) {
+                response.setEntity(bytes, null, type);
+                return;
+            }
             String tag = EntityTags.of(bytes);
             response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
             if (EntityTags.matches(ifNoneMatch, tag)) {

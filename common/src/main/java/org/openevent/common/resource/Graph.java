@@ -11,7 +11,8 @@ import org.openevent.common.jsonapi.ResourceObject;
 
 /**
  * What one request's document is being assembled from: the included resources (local ones rendered here,
- * remote ones as the owner sent them), the access known per event, and the remote fetches still to make.
+ * remote ones as the owner sent them, byte for byte), the access known per event, and the remote fetches still to
+ * make.
  */
 final class Graph {
 
@@ -36,8 +37,8 @@ final class Graph {
         included.putIfAbsent(resource.type() + ":" + resource.id(), resource);
     }
 
-    void include(JsonNode resource) {
-        included.putIfAbsent(resource.path("type").asText() + ":" + resource.path("id").asText(), resource);
+    void include(RemoteDocument.Resource resource) {
+        included.putIfAbsent(resource.type() + ":" + resource.id(), resource);
     }
 
     List<Object> includedList() {

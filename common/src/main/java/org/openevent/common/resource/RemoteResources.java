@@ -59,26 +59,51 @@ public class RemoteResources {
     /** The document of the given resources (those the caller may see) with what {@code include} asks for. */
     public Uni<JsonNode> byIds(String type, Collection<Long> ids, String include, Fieldsets fields,
                                String authorization) {
-        Map<String, String> query = new java.util.LinkedHashMap<>(fields.parameters());
-        query.put("ids", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
-        if (include != null && !include.isEmpty()) {
-            query.put("include", include);
-        }
-        return get(ResourceOwners.ownerOf(type), "/internal/resources/" + type, query, authorization);
+        return byIdsAnswer(type, ids, include, fields, authorization).map(this::parse);
+    }
+
+    /** The same as {@link #byIds}, read for passing through into a compound document. */
+    public Uni<RemoteDocument> byIdsDocument(String type, Collection<Long> ids, String include, Fieldsets fields,
+                                             String authorization) {
+        return byIdsAnswer(type, ids, include, fields, authorization).map(this::read);
     }
 
     /** The children of a collection under each event, e.g. the sessions of events 1 and 2. */
     public Uni<JsonNode> eventChildren(String collection, String ownerType, Collection<Long> eventIds,
                                        String include, Fieldsets fields, String authorization) {
+        return eventChildrenAnswer(collection, ownerType, eventIds, include, fields, authorization).map(this::parse);
+    }
+
+    /** The same as {@link #eventChildren}, read for passing through into a compound document. */
+    public Uni<RemoteDocument> eventChildrenDocument(String collection, String ownerType, Collection<Long> eventIds,
+                                                     String include, Fieldsets fields, String authorization) {
+        return eventChildrenAnswer(collection, ownerType, eventIds, include, fields, authorization).map(this::read);
+    }
+
+    private Uni<Buffer> byIdsAnswer(String type, Collection<Long> ids, String include, Fieldsets fields,
+                                    String authorization) {
+        return get(ResourceOwners.ownerOf(type), "/internal/resources/" + type,
+                query(fields, "ids", ids, include), authorization);
+    }
+
+    private Uni<Buffer> eventChildrenAnswer(String collection, String ownerType, Collection<Long> eventIds,
+                                            String include, Fieldsets fields, String authorization) {
+        return get(ResourceOwners.ownerOf(ownerType), "/internal/children/" + collection,
+                query(fields, "events", eventIds, include), authorization);
+    }
+
+    private static Map<String, String> query(Fieldsets fields, String idsParameter, Collection<Long> ids,
+                                             String include) {
         Map<String, String> query = new java.util.LinkedHashMap<>(fields.parameters());
-        query.put("events", eventIds.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        query.put(idsParameter, ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
         if (include != null && !include.isEmpty()) {
             query.put("include", include);
         }
-        return get(ResourceOwners.ownerOf(ownerType), "/internal/children/" + collection, query, authorization);
+        return query;
     }
 
-    private Uni<JsonNode> get(String service, String path, Map<String, String> query, String authorization) {
+    /** The body of the owner's 200 answer; a 400 becomes the client's 400, anything else a 503. */
+    private Uni<Buffer> get(String service, String path, Map<String, String> query, String authorization) {
         if (service == null) {
             return Uni.createFrom().failure(new IllegalStateException("No service owns " + path));
         }
@@ -113,7 +138,7 @@ public class RemoteResources {
                     if (answer.status() != 200) {
                         return Uni.createFrom().failure(unavailable(service));
                     }
-                    return Uni.createFrom().item(parse(answer.body()));
+                    return Uni.createFrom().item(answer.body());
                 });
     }
 
@@ -126,10 +151,22 @@ public class RemoteResources {
 
     private JsonNode parse(Buffer body) {
         try {
-            return mapper.readTree(body == null ? new byte[0] : body.getBytes());
+            return mapper.readTree(bytes(body));
         } catch (IOException e) {
             throw new IllegalStateException("Unreadable answer from another service", e);
         }
+    }
+
+    private RemoteDocument read(Buffer body) {
+        try {
+            return RemoteDocument.read(mapper.getFactory(), bytes(body));
+        } catch (IOException e) {
+            throw new IllegalStateException("Unreadable answer from another service", e);
+        }
+    }
+
+    private static byte[] bytes(Buffer body) {
+        return body == null ? new byte[0] : body.getBytes();
     }
 
     private static ApiException unavailable(String service) {

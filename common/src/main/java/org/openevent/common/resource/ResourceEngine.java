@@ -1,6 +1,5 @@
 package org.openevent.common.resource;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -736,21 +735,21 @@ public class ResourceEngine {
                 continue;
             }
             String include = pending.subtree().toParameter();
-            Uni<JsonNode> call = pending.childrenOf() != null
-                    ? remote.eventChildren(pending.childrenOf(), pending.type(), pending.ids(), include, graph.fields,
-                            graph.request.authorization())
-                    : remote.byIds(pending.type(), pending.ids(), include, graph.fields,
+            Uni<RemoteDocument> call = pending.childrenOf() != null
+                    ? remote.eventChildrenDocument(pending.childrenOf(), pending.type(), pending.ids(), include,
+                            graph.fields, graph.request.authorization())
+                    : remote.byIdsDocument(pending.type(), pending.ids(), include, graph.fields,
                             graph.request.authorization());
             calls.add(call.invoke(document -> {
-                for (JsonNode resource : document.path("data")) {
+                for (RemoteDocument.Resource resource : document.data()) {
                     if (assembly.remotePrimaryType() != null) {
                         assembly.remotePrimaries().add(resource);
                     } else {
                         graph.include(resource);
                     }
                 }
-                document.path("included").forEach(graph::include);
-                pending.linker().accept(document);
+                document.included().forEach(graph::include);
+                pending.linker().accept(document.linkage());
             }).replaceWithVoid());
         }
         Uni<Void> fetched = calls.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(calls).andFailFast()
@@ -836,7 +835,7 @@ public class ResourceEngine {
         private final Graph graph;
         private final Object shape;
         private final String remotePrimaryType;
-        private final List<JsonNode> remotePrimaries = new ArrayList<>();
+        private final List<RemoteDocument.Resource> remotePrimaries = new ArrayList<>();
 
         Assembly(Object primary, Graph graph, Object shape) {
             this(primary, graph, shape, null);
@@ -857,7 +856,7 @@ public class ResourceEngine {
             return remotePrimaryType;
         }
 
-        List<JsonNode> remotePrimaries() {
+        List<RemoteDocument.Resource> remotePrimaries() {
             return remotePrimaries;
         }
 
