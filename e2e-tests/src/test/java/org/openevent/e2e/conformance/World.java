@@ -102,6 +102,8 @@ final class World {
         subjects.put("event", binding(event, event));
         subjects.put("draft", binding(draft, draft));
         subjects.put("other-event", binding(otherEvent, otherEvent));
+        subjects.put("export", new Binding(List.of(event, "ical"), "", placeholders(event)));
+        subjects.put("draft-export", new Binding(List.of(draft, "ical"), "", placeholders(draft)));
         common.put("event", event);
         for (String id : List.of(event, draft)) {
             grant(id, Caller.ORGANIZER, "organizer");
@@ -301,6 +303,7 @@ final class World {
         Set<Caller> exceptOwner = EnumSet.complementOf(EnumSet.of(Caller.OWNER, Caller.ADMIN));
         return switch (kind) {
             case "event" -> List.of(new Secret("draft", NO_ROLE));
+            case "export" -> List.of(new Secret("draft-export", NO_ROLE));
             case "track", "microlocation", "session-type", "speaker" -> List.of(new Secret("draft-" + kind, NO_ROLE));
             case "session" -> List.of(new Secret("draft-session", NO_ROLE), new Secret("proposal",
                     EnumSet.of(Caller.ANONYMOUS, Caller.USER, Caller.OTHER_ORGANIZER, Caller.DELETED)));
