@@ -95,6 +95,20 @@ final class Databases implements AutoCloseable {
         }
     }
 
+    /** The first column of the first row a query in a service's database answers, or null. */
+    String first(String service, String sql, Object... parameters) {
+        try (PreparedStatement statement = connection(service).prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     private long sum(String sql) {
         long total = 0;
         for (String service : connections.keySet()) {

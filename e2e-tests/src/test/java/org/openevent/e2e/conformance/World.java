@@ -29,6 +29,14 @@ final class World {
     private static final List<String> SCHEDULE = List.of("track", "microlocation", "session-type", "speaker", "session");
     private static final Set<Caller> NO_ROLE = EnumSet.of(Caller.ANONYMOUS, Caller.USER, Caller.SPEAKER,
             Caller.OTHER_ORGANIZER, Caller.DELETED);
+    /** Collections only admins create (the rest are created by the owner, in the published event). */
+    private static final Set<String> ADMINS_CREATE = Set.of("event-types", "event-topics", "event-sub-topics", "roles",
+            "pages");
+    /** Collections an event holds at most one live row of: each fresh row gets a fresh event. */
+    private static final Set<String> ONE_PER_EVENT = Set.of("event-copyrights", "speakers-calls");
+    /** Singletons: a subject named like the type, for the one row's id. */
+    private static final Map<String, String> SINGLETONS = Map.of("setting", "1", "event-image-size", "1",
+            "speaker-image-size", "2");
 
     /** A signed-up account: its id, credentials and a token (null for the anonymous caller). */
     record Member(String id, String email, String password, String token) {
@@ -71,6 +79,8 @@ final class World {
     private final Samples samples;
     private final Map<Caller, Member> cast = new EnumMap<>(Caller.class);
     private final Map<String, Binding> subjects = new LinkedHashMap<>();
+    /** The rows of {@code one:<collection>} subjects, created on first use. */
+    private final Map<String, Binding> shared = new HashMap<>();
     private final Map<String, String> common = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
 
@@ -112,6 +122,9 @@ final class World {
             expect(200, send(Request.of("PATCH", "/v1/events/" + id).token(token(Caller.OWNER)).json(JSON_API,
                     "{\"data\": {\"type\": \"event\", \"id\": \"" + id + "\", \"attributes\": {}}}")), "event snapshot");
         }
+        String grant = databases.first("event-service", "select id from event_role where event_id = ? and user_id = ? "
+                + "and role = 'coorganizer'", Long.parseLong(event), Long.parseLong(cast.get(Caller.COORGANIZER).id()));
+        subjects.put("grant", binding(grant == null ? MISSING_ID : grant, event));
         await("session-service to know the events", () -> send(Request.of("GET", "/v1/events/" + draft + "/tracks")
                 .token(token(Caller.COORGANIZER))).status() == 200
                 && send(Request.of("GET", "/v1/events/" + event + "/tracks")).status() == 200);
@@ -132,10 +145,16 @@ final class World {
                 "{\"data\": {\"type\": \"session\", \"id\": \"" + accepted + "\", \"attributes\": {\"state\": "
                         + "\"accepted\"}}}")), "accept the session");
         subjects.put("session", binding(accepted, event));
+        common.put("session", accepted);
         for (Caller caller : Caller.values()) {
             subjects.put("user:" + caller.column, binding(cast.get(caller).id(), event));
         }
+        common.put("group", create("groups", Caller.OWNER, event, Map.of()));
+        common.put("event-topic", create("event-topics", Caller.ADMIN, event, Map.of()));
+        SINGLETONS.forEach((type, id) -> subjects.put(type, binding(id, event)));
+        subjects.put("check-email", binding("check_email", event));
         export(event);
+        mail(event);
         return problems;
     }
 
@@ -174,7 +193,8 @@ final class World {
         Answer answer = send(Request.of("POST", "/v1/events").token(token(owner)).json(JSON_API, """
                 {"data": {"type": "event", "attributes": {"name": "Conformance %s %s", "state": "%s",
                  "timezone": "Europe/Berlin", "starts-at": "2027-05-04T09:00:00+02:00",
-                 "ends-at": "2027-05-05T18:00:00+02:00", "is-sessions-speakers-enabled": true}}}"""
+                 "ends-at": "2027-05-05T18:00:00+02:00", "is-sessions-speakers-enabled": true,
+                 "is-sponsors-enabled": true}}}"""
                 .formatted(state, samples.unique(), state)));
         expect(201, answer, "create a " + state + " event");
         return idOf(answer);
@@ -253,6 +273,19 @@ final class World {
         subjects.put("signed-file", new Binding(List.of(taskId, fileName), "?" + pathAndQuery[1], common));
     }
 
+    /** The newest mail of the log (the sign-ups above sent some), as the subject {@code mail}. */
+    private void mail(String event) {
+        String[] id = new String[1];
+        await("a mail in the log", () -> {
+            JsonNode mails = send(Request.of("GET", "/v1/mails?page[size]=1").token(token(Caller.ADMIN))).json();
+            id[0] = mails == null ? null : mails.path("data").path(0).path("id").asText(null);
+            return id[0] != null;
+        });
+        if (id[0] != null) {
+            subjects.put("mail", binding(id[0], event));
+        }
+    }
+
     // ------------------------------------------------------------------ subjects
 
     String token(Caller caller) {
@@ -264,21 +297,29 @@ final class World {
     }
 
     boolean knows(String subject) {
-        return subject.equals("-") || subject.startsWith("new:") || subjects.containsKey(subject);
+        return subject.equals("-") || subject.startsWith("new:") || subject.startsWith("one:")
+                || subjects.containsKey(subject);
     }
 
-    /** The binding of a subject; {@code new:<collection>} creates a fresh row (as the owner) every time. */
+    /**
+     * The binding of a subject; {@code new:<collection>} creates a fresh row every time, {@code one:<collection>}
+     * once (by an admin where only admins create, by the owner in the published event otherwise).
+     */
     Binding bind(String subject) {
         if (subject.equals("-")) {
             return new Binding(List.of(), "", placeholders(common.get("event")));
         }
+        if (subject.startsWith("one:")) {
+            return shared.computeIfAbsent(subject.substring(4), collection -> bind("new:" + collection));
+        }
         if (subject.startsWith("new:")) {
             String collection = subject.substring(4);
-            String event = common.get("event");
+            String event = ONE_PER_EVENT.contains(collection) ? bind("new:events").path().get(0) : common.get("event");
             String id = collection.equals("users")
                     ? idOf(send(Request.of("POST", "/v1/users").json(JSON_API,
                     samples.body("POST /v1/users", common).orElseThrow())))
-                    : create(collection, Caller.OWNER, event, Map.of());
+                    : create(collection, ADMINS_CREATE.contains(collection) ? Caller.ADMIN : Caller.OWNER, event,
+                    Map.of());
             if (collection.equals("events")) {
                 // Like the fixture events: published, with the organizer and co-organizer holding their roles.
                 grant(id, Caller.ORGANIZER, "organizer");
@@ -294,7 +335,10 @@ final class World {
         if (binding == null) {
             throw new IllegalArgumentException("Unknown subject " + subject);
         }
-        return binding;
+        // Fixtures made later (the session, the group) are placeholders of subjects made before them too.
+        Map<String, String> placeholders = new HashMap<>(common);
+        placeholders.putAll(binding.placeholders());
+        return new Binding(binding.path(), binding.query(), placeholders);
     }
 
     /** The secrets to compare with missing ones on a route declared with {@code subject}. */
