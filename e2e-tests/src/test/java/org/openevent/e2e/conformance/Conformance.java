@@ -173,7 +173,7 @@ final class Conformance {
             ApiCatalog.Operation operation = covered.get(row.key());
             for (World.Secret secret : world.secretsOf(row.subject())) {
                 World.Binding hidden = world.bind(secret.subject());
-                World.Binding missing = World.missing(hidden);
+                World.Binding missing = world.missing(hidden);
                 String body;
                 try {
                     body = bodies.of(operation, hidden);
@@ -257,11 +257,11 @@ final class Conformance {
                 continue;
             }
             String token = world.token(Caller.ADMIN);
+            // Where even admins are refused (a singleton's POST, a log nobody edits), every attack must be refused.
+            boolean adminsMay = row.expected().get(Caller.ADMIN).status() < 300;
             if (body != null) {
                 Answer baseline = send(operation, row, Request.of(operation.method(), binding.target(operation.path()))
                         .token(token).json(Bodies.contentType(operation), body), null);
-                // Where even admins are refused (a singleton's POST, a log nobody edits), attacks are refused too.
-                boolean adminsMay = row.expected().get(Caller.ADMIN).status() < 300;
                 if (adminsMay && !baseline.success()) {
                     ledger.finding(Kind.HOSTILE, row.key() + ": the unmodified baseline body is refused ("
                             + baseline.summary() + "), so the attacks on it prove less");
@@ -276,7 +276,7 @@ final class Conformance {
             for (HostileCorpus.Attack attack : HostileCorpus.of(operation, binding, token, body)) {
                 Answer answer = send(operation, row, attack.request(), pendingOn);
                 ledger.hostileSent++;
-                String wrong = judge(row, attack, answer);
+                String wrong = adminsMay ? judge(row, attack, answer) : refused(row, answer);
                 if (wrong != null && pendingOn != null && answer.serverError()) {
                     pendingFailures++;
                 } else if (wrong != null) {
@@ -304,8 +304,23 @@ final class Conformance {
             case "track", "microlocation", "speaker", "session" -> "new:" + row.subject() + "s";
             case "session-type" -> "new:session-types";
             case "proposal" -> "new:sessions";
-            default -> row.subject().startsWith("user:") ? "new:users" : row.subject();
+            default -> row.subject().startsWith("user:") ? "new:users"
+                    : row.subject().startsWith("one:") ? "new:" + row.subject().substring(4) : row.subject();
         };
+    }
+
+    /** An attack on a route admins may not call: a clean 4xx, whatever the attack. */
+    private static String refused(Row row, Answer answer) {
+        if (answer.serverError()) {
+            return "5xx";
+        }
+        if (answer.isHtml()) {
+            return "HTML";
+        }
+        if (!answer.clientError()) {
+            return "expected a 4xx";
+        }
+        return errorShaped(row, answer) ? null : "a " + answer.status() + " that is no error document";
     }
 
     private String judge(Row row, HostileCorpus.Attack attack, Answer answer) {

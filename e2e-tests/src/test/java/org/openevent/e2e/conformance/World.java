@@ -32,8 +32,12 @@ final class World {
     /** Collections only admins create (the rest are created by the owner, in the published event). */
     private static final Set<String> ADMINS_CREATE = Set.of("event-types", "event-topics", "event-sub-topics", "roles",
             "pages");
-    /** Collections an event holds at most one live row of: each fresh row gets a fresh event. */
-    private static final Set<String> ONE_PER_EVENT = Set.of("event-copyrights", "speakers-calls");
+    /**
+     * Collections whose fresh rows need a fresh parent: an event holds one copyright and one call for speakers, a
+     * user gives one feedback on a session, stars it once and follows a group once.
+     */
+    private static final Map<String, String> FRESH_PARENT = Map.of("event-copyrights", "events", "speakers-calls",
+            "events", "feedbacks", "sessions", "user-favourite-sessions", "sessions", "user-follow-groups", "groups");
     /** Singletons: a subject named like the type, for the one row's id. */
     private static final Map<String, String> SINGLETONS = Map.of("setting", "1", "event-image-size", "1",
             "speaker-image-size", "2");
@@ -137,14 +141,15 @@ final class World {
         String speaker = create("speakers", Caller.SPEAKER, event, Map.of());
         subjects.put("speaker", binding(speaker, event));
         common.put("speaker", speaker);
-        subjects.put("proposal", binding(create("sessions", Caller.SPEAKER, event, Map.of("speakers", speaker)), event));
+        subjects.put("proposal", own("session", binding(create("sessions", Caller.SPEAKER, event,
+                Map.of("speakers", speaker)), event)));
         String accepted = create("sessions", Caller.OWNER, event, Map.of("track", common.get("track"),
                 "microlocation", common.get("microlocation"), "session-type", common.get("session-type"),
                 "speakers", speaker));
         expect(200, send(Request.of("PATCH", "/v1/sessions/" + accepted).token(token(Caller.OWNER)).json(JSON_API,
                 "{\"data\": {\"type\": \"session\", \"id\": \"" + accepted + "\", \"attributes\": {\"state\": "
                         + "\"accepted\"}}}")), "accept the session");
-        subjects.put("session", binding(accepted, event));
+        subjects.put("session", own("session", binding(accepted, event)));
         common.put("session", accepted);
         for (Caller caller : Caller.values()) {
             subjects.put("user:" + caller.column, binding(cast.get(caller).id(), event));
@@ -212,14 +217,16 @@ final class World {
     /** A track, room, session type, speaker and draft session in the event, named {@code prefix + kind}. */
     private void schedule(String event, String prefix, Caller as) {
         for (String kind : SCHEDULE) {
-            subjects.put(prefix + kind, binding(create(collectionOf(kind), as, event, Map.of()), event));
+            subjects.put(prefix + kind, own(kind, binding(create(collectionOf(kind), as, event, Map.of()), event)));
         }
     }
 
     /** Creates a row from its collection's sample; {@code links} are extra relationships (name to id). */
     String create(String collection, Caller as, String event, Map<String, String> links) {
-        Map<String, String> placeholders = new HashMap<>(common);
-        placeholders.put("event", event);
+        return create(collection, as, placeholders(event), links);
+    }
+
+    private String create(String collection, Caller as, Map<String, String> placeholders, Map<String, String> links) {
         String body = samples.body("POST /v1/" + collection, placeholders)
                 .orElseThrow(() -> new IllegalStateException("bodies.json has no sample for POST /v1/" + collection));
         if (!links.isEmpty()) {
@@ -314,11 +321,13 @@ final class World {
         }
         if (subject.startsWith("new:")) {
             String collection = subject.substring(4);
-            String event = ONE_PER_EVENT.contains(collection) ? bind("new:events").path().get(0) : common.get("event");
+            Map<String, String> placeholders = FRESH_PARENT.containsKey(collection)
+                    ? bind("new:" + FRESH_PARENT.get(collection)).placeholders() : placeholders(common.get("event"));
+            String event = placeholders.get("event");
             String id = collection.equals("users")
                     ? idOf(send(Request.of("POST", "/v1/users").json(JSON_API,
                     samples.body("POST /v1/users", common).orElseThrow())))
-                    : create(collection, ADMINS_CREATE.contains(collection) ? Caller.ADMIN : Caller.OWNER, event,
+                    : create(collection, ADMINS_CREATE.contains(collection) ? Caller.ADMIN : Caller.OWNER, placeholders,
                     Map.of());
             if (collection.equals("events")) {
                 // Like the fixture events: published, with the organizer and co-organizer holding their roles.
@@ -329,7 +338,7 @@ final class World {
                                 + "\"published\"}}}")), "publish a fresh event");
                 return binding(id, id);
             }
-            return binding(id, event);
+            return own(kindOf(collection), binding(id, event));
         }
         Binding binding = subjects.get(subject);
         if (binding == null) {
@@ -358,18 +367,28 @@ final class World {
     }
 
     /** The binding of something that does not exist, shaped like {@code secret}. */
-    static Binding missing(Binding secret) {
+    Binding missing(Binding secret) {
         List<String> path = new ArrayList<>();
         for (String value : secret.path()) {
             path.add(value.matches("\\d+") ? MISSING_ID : value.matches("[0-9a-f-]{36}") ? MISSING_TASK : value);
         }
         Map<String, String> placeholders = new HashMap<>(secret.placeholders());
+        // The secret's own id as a placeholder (e.g. the {session} a feedback names) goes missing with it.
+        placeholders.replaceAll((name, value) -> secret.path().contains(value) && !value.equals(common.get(name))
+                ? MISSING_ID : value);
         placeholders.put("event", MISSING_ID);
         return new Binding(path, secret.query(), placeholders);
     }
 
     private Binding binding(String id, String event) {
         return new Binding(List.of(id), "", placeholders(event));
+    }
+
+    /** The binding with its own id as the placeholder of its kind, e.g. {session} for a session subject. */
+    private static Binding own(String kind, Binding binding) {
+        Map<String, String> placeholders = new HashMap<>(binding.placeholders());
+        placeholders.put(kind, binding.path().get(0));
+        return new Binding(binding.path(), binding.query(), placeholders);
     }
 
     private Map<String, String> placeholders(String event) {
@@ -387,6 +406,7 @@ final class World {
             case "speakers" -> "speaker";
             case "sessions" -> "session";
             case "users" -> "user";
+            case "groups" -> "group";
             default -> collection;
         };
     }
