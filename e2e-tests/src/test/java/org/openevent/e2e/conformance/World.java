@@ -321,6 +321,9 @@ final class World {
         }
         if (subject.startsWith("new:")) {
             String collection = subject.substring(4);
+            if (collection.equals("users-events-roles")) {
+                return freshGrant();
+            }
             Map<String, String> placeholders = FRESH_PARENT.containsKey(collection)
                     ? bind("new:" + FRESH_PARENT.get(collection)).placeholders() : placeholders(common.get("event"));
             String event = placeholders.get("event");
@@ -348,6 +351,19 @@ final class World {
         Map<String, String> placeholders = new HashMap<>(common);
         placeholders.putAll(binding.placeholders());
         return new Binding(binding.path(), binding.query(), placeholders);
+    }
+
+    /**
+     * A fresh account's moderator grant in the published event, written like the fixture grants (only accepting an
+     * invitation creates grants, and its token arrives by mail).
+     */
+    private Binding freshGrant() {
+        String event = common.get("event");
+        String user = idOf(send(Request.of("POST", "/v1/users").json(JSON_API,
+                samples.body("POST /v1/users", common).orElseThrow())));
+        String id = databases.first("event-service", "insert into event_role (event_id, user_id, role) values (?, ?, "
+                + "'moderator') returning id", Long.parseLong(event), Long.parseLong(user));
+        return binding(id == null ? MISSING_ID : id, event);
     }
 
     /** The secrets to compare with missing ones on a route declared with {@code subject}. */
