@@ -282,9 +282,15 @@ final class Conformance {
             String pendingOn = row.expected().get(Caller.ADMIN).pendingOn();
             int pendingFailures = 0;
             for (HostileCorpus.Attack attack : HostileCorpus.of(operation, binding, token, body)) {
+                // A singleton answers whatever id its path names (as the original does): nothing to attack there.
+                if (row.option("any-id") && attack.name().startsWith("path variable")) {
+                    continue;
+                }
                 Answer answer = send(operation, row, attack.request(), pendingOn);
                 ledger.hostileSent++;
-                String wrong = adminsMay ? judge(row, attack, answer) : refused(row, answer);
+                String wrong = !adminsMay ? refused(row, answer)
+                        : row.option("empty-body-ok") && attack.name().equals("body {}") && answer.success() ? null
+                        : judge(row, attack, answer);
                 if (wrong != null && pendingOn != null && answer.serverError()) {
                     pendingFailures++;
                 } else if (wrong != null) {
