@@ -56,7 +56,7 @@ public class ResourceEngine {
         ResourceRules<E> rules = registry.rules(type);
         checkFields(request);
         IncludeTree tree = request.include();
-        return Panache.withSession(() -> resolveId(rules, rawId).flatMap(id -> visible(request, rules, id,
+        return Panache.withSession(() -> resolveId(request, rules, rawId).flatMap(id -> visible(request, rules, id,
                 (a, e) -> true)).flatMap(found -> {
             Graph graph = new Graph(request, found.access());
             ResourceObject primary = renderer.render(rules, found.entity(), found.access(), graph.fields);
@@ -146,7 +146,7 @@ public class ResourceEngine {
                                                             String name) {
         ResourceRules<E> rules = registry.rules(type);
         Relationship<E> relationship = servedHere(relationshipOf(rules, name));
-        return Panache.withSession(() -> resolveId(rules, rawId).flatMap(id -> visible(request, rules, id,
+        return Panache.withSession(() -> resolveId(request, rules, rawId).flatMap(id -> visible(request, rules, id,
                 (a, e) -> true)).flatMap(found -> {
             Access access = found.access();
             String self = rules.type().selfLink(found.entity().id()) + "/" + relationship.name();
@@ -168,7 +168,7 @@ public class ResourceEngine {
                                                             String name) {
         ResourceRules<E> rules = registry.rules(type);
         Relationship<E> relationship = servedHere(relationshipOf(rules, name));
-        return Panache.withSession(() -> resolveId(rules, rawId).flatMap(id -> visible(request, rules, id,
+        return Panache.withSession(() -> resolveId(request, rules, rawId).flatMap(id -> visible(request, rules, id,
                         (a, e) -> true))
                 .flatMap(found -> currentLinkage(request, rules, found, relationship)
                         .map(ids -> linkageDocument(rules, found.entity().id(), relationship, ids))));
@@ -282,7 +282,7 @@ public class ResourceEngine {
                                                            byte[] body) {
         ResourceRules<E> rules = registry.rules(type);
         Changes<E> changes = WriteDocuments.read(body, rules.type(), false);
-        return Panache.withSession(() -> resolveId(rules, rawId)).flatMap(id -> {
+        return Panache.withSession(() -> resolveId(request, rules, rawId)).flatMap(id -> {
             WriteDocuments.checkId(changes.bodyId(), id);
             return change(request, rules, id, changes);
         });
@@ -325,7 +325,7 @@ public class ResourceEngine {
     /** {@code DELETE /v1/<collection>/<id>}: a soft delete, or with {@code permanent=true} (admins) removal. */
     public <E extends ResourceEntity> Uni<Document> delete(ApiRequest request, String type, String rawId) {
         ResourceRules<E> rules = registry.rules(type);
-        return Panache.withSession(() -> resolveId(rules, rawId)).flatMap(id -> remove(request, rules, id));
+        return Panache.withSession(() -> resolveId(request, rules, rawId)).flatMap(id -> remove(request, rules, id));
     }
 
     /** Deletes a resource found by another route. */
@@ -374,7 +374,7 @@ public class ResourceEngine {
             throw ApiException.forbidden("Members can only be added to a to-many relationship.");
         }
         Object given = WriteDocuments.linkage(WriteDocuments.json(body), relationship);
-        return Panache.withSession(() -> resolveId(rules, rawId).flatMap(id -> visible(request, rules, id,
+        return Panache.withSession(() -> resolveId(request, rules, rawId).flatMap(id -> visible(request, rules, id,
                         (a, e) -> true))
                 .flatMap(found -> currentLinkage(request, rules, found, relationship)
                         .map(current -> new Object[] {found.entity().id(), current})))
@@ -429,7 +429,10 @@ public class ResourceEngine {
     }
 
     /** The numeric id a path segment names: itself, or the row whose alternate key it is; 404 otherwise. */
-    private <E extends ResourceEntity> Uni<Long> resolveId(ResourceRules<E> rules, String raw) {
+    private <E extends ResourceEntity> Uni<Long> resolveId(ApiRequest request, ResourceRules<E> rules, String raw) {
+        if (rules.readersMustSignIn()) {
+            request.caller().requireUser();
+        }
         if (Ids.isId(raw)) {
             return Uni.createFrom().item(Long.parseLong(raw));
         }

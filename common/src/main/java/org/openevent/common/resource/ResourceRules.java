@@ -23,6 +23,14 @@ public interface ResourceRules<E extends ResourceEntity> {
         return null;
     }
 
+    /**
+     * Whether only signed-in callers read single rows of this type. Checked before anything is looked up, so an
+     * anonymous caller (or one whose token was refused) gets the same 401 whether the row exists or not.
+     */
+    default boolean readersMustSignIn() {
+        return false;
+    }
+
     /** Whether this caller may see this row (for single reads); must agree with {@link #visible}. */
     default boolean canSee(Access access, E entity) {
         return true;

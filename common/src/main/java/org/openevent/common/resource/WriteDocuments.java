@@ -180,6 +180,8 @@ public final class WriteDocuments {
         }
     }
 
+    private static final java.util.Set<String> IDENTIFIER_MEMBERS = java.util.Set.of("type", "id", "meta");
+
     /** Reads {@code {"data": ...}} of one relationship: null or an identifier (to-one), a list (to-many). */
     public static Object linkage(JsonNode node, Relationship<?> relationship) {
         String pointer = RELATIONSHIPS + relationship.name();
@@ -216,6 +218,14 @@ public final class WriteDocuments {
     private static long identifier(JsonNode node, String targetType, String pointer) {
         if (!node.isObject()) {
             throw ApiException.unprocessable(pointer, "Not a resource identifier.");
+        }
+        // A resource identifier names a resource (type, id, meta); attributes or relationships in it are a mistake.
+        for (var members = node.fieldNames(); members.hasNext(); ) {
+            String member = members.next();
+            if (!IDENTIFIER_MEMBERS.contains(member)) {
+                throw ApiException.unprocessable(pointer + "/" + member, "A resource identifier has no '" + member
+                        + "'.");
+            }
         }
         JsonNode type = node.get("type");
         if (type == null || !type.isTextual()) {

@@ -127,17 +127,25 @@ final class Conformance {
 
     // ------------------------------------------------------------------ If-Match
 
-    /** A stale If-Match is refused (412) on every PATCH and DELETE, and a current one is honoured. */
+    /**
+     * A stale If-Match is refused (412) on every PATCH and DELETE, and a current one is honoured; both are sent by
+     * a caller the row allows (admins where they may, e.g. the author where only the author may).
+     */
     void ifMatch() {
         for (Row row : firstRowPerRoute()) {
             Expectation expected = row.ifMatch();
-            if (expected == null) {
+            Caller writer = Caller.ADMIN;
+            if (row.expected().get(writer).status() >= 300) {
+                writer = Caller.COLUMNS.stream().filter(c -> row.expected().get(c).status() < 300).findFirst()
+                        .orElse(null);
+            }
+            if (expected == null || writer == null) {
                 continue;
             }
             ApiCatalog.Operation operation = covered.get(row.key());
             World.Binding binding = bind(row.subject());
             String resource = binding.target(operation.path()).replaceAll("/relationships/[^/?]+", "");
-            Answer read = http.send(Request.of("GET", resource).token(world.token(Caller.ADMIN)));
+            Answer read = http.send(Request.of("GET", resource).token(world.token(writer)));
             String etag = read.header("ETag");
             ledger.ifMatchChecked++;
             if (etag == null) {
@@ -145,7 +153,7 @@ final class Conformance {
                         + ": GET " + resource + " carries no ETag to match (" + read.summary() + ")");
                 continue;
             }
-            Request write = request(operation, binding, Caller.ADMIN);
+            Request write = request(operation, binding, writer);
             Answer stale = send(operation, row, write.header("If-Match", "\"0000000000000000stale\""),
                     expected.pendingOn());
             if (stale.status() != expected.status()) {
@@ -173,7 +181,7 @@ final class Conformance {
             ApiCatalog.Operation operation = covered.get(row.key());
             for (World.Secret secret : world.secretsOf(row.subject())) {
                 World.Binding hidden = world.bind(secret.subject());
-                World.Binding missing = World.missing(hidden);
+                World.Binding missing = world.missing(hidden);
                 String body;
                 try {
                     body = bodies.of(operation, hidden);
@@ -257,10 +265,12 @@ final class Conformance {
                 continue;
             }
             String token = world.token(Caller.ADMIN);
+            // Where even admins are refused (a singleton's POST, a log nobody edits), every attack must be refused.
+            boolean adminsMay = row.expected().get(Caller.ADMIN).status() < 300;
             if (body != null) {
                 Answer baseline = send(operation, row, Request.of(operation.method(), binding.target(operation.path()))
                         .token(token).json(Bodies.contentType(operation), body), null);
-                if (!baseline.success()) {
+                if (adminsMay && !baseline.success()) {
                     ledger.finding(Kind.HOSTILE, row.key() + ": the unmodified baseline body is refused ("
                             + baseline.summary() + "), so the attacks on it prove less");
                 }
@@ -272,9 +282,15 @@ final class Conformance {
             String pendingOn = row.expected().get(Caller.ADMIN).pendingOn();
             int pendingFailures = 0;
             for (HostileCorpus.Attack attack : HostileCorpus.of(operation, binding, token, body)) {
+                // A singleton answers whatever id its path names (as the original does): nothing to attack there.
+                if (row.option("any-id") && attack.name().startsWith("path variable")) {
+                    continue;
+                }
                 Answer answer = send(operation, row, attack.request(), pendingOn);
                 ledger.hostileSent++;
-                String wrong = judge(row, attack, answer);
+                String wrong = !adminsMay ? refused(row, answer)
+                        : row.option("empty-body-ok") && attack.name().equals("body {}") && answer.success() ? null
+                        : judge(row, attack, answer);
                 if (wrong != null && pendingOn != null && answer.serverError()) {
                     pendingFailures++;
                 } else if (wrong != null) {
@@ -302,8 +318,23 @@ final class Conformance {
             case "track", "microlocation", "speaker", "session" -> "new:" + row.subject() + "s";
             case "session-type" -> "new:session-types";
             case "proposal" -> "new:sessions";
-            default -> row.subject().startsWith("user:") ? "new:users" : row.subject();
+            default -> row.subject().startsWith("user:") ? "new:users"
+                    : row.subject().startsWith("one:") ? "new:" + row.subject().substring(4) : row.subject();
         };
+    }
+
+    /** An attack on a route admins may not call: a clean 4xx, whatever the attack. */
+    private static String refused(Row row, Answer answer) {
+        if (answer.serverError()) {
+            return "5xx";
+        }
+        if (answer.isHtml()) {
+            return "HTML";
+        }
+        if (!answer.clientError()) {
+            return "expected a 4xx";
+        }
+        return errorShaped(row, answer) ? null : "a " + answer.status() + " that is no error document";
     }
 
     private String judge(Row row, HostileCorpus.Attack attack, Answer answer) {
@@ -353,14 +384,16 @@ final class Conformance {
     /**
      * Sends a request; a write (or a GET declared {@code writes}) that is refused must leave the owning service's
      * row counts as they were. Counting waits first for messages of earlier accepted writes of another service.
+     * Messages of the same service's earlier writes (e.g. the mail a sign-up sends, which user-service consumes
+     * itself and reports as sent) may still land while counting: a change seen then is confirmed by sending the
+     * request again on a quiet platform, and reported only if it writes again.
      */
     private Answer send(ApiCatalog.Operation operation, Row row, Request request, String pendingOn) {
         if (!row.writes()) {
             return http.send(request, pendingOn);
         }
         if (unsettledBy != null && (!unsettledBy.equals(operation.service()) || row.option("writes"))) {
-            databases.awaitQuiet();
-            unsettledBy = null;
+            settle();
         }
         Map<String, Long> before = databases.rowCounts(operation.service());
         Answer answer = http.send(request, pendingOn);
@@ -370,11 +403,26 @@ final class Conformance {
         }
         ledger.writesCounted++;
         List<String> changed = Databases.differences(before, databases.rowCounts(operation.service()));
+        if (!changed.isEmpty() && unsettledBy != null) {
+            settle();
+            Map<String, Long> quiet = databases.rowCounts(operation.service());
+            Answer again = http.send(request, pendingOn);
+            List<String> changedAgain = Databases.differences(quiet, databases.rowCounts(operation.service()));
+            if (again.status() == answer.status()) {
+                changed = changedAgain;
+            }
+        }
         if (!changed.isEmpty()) {
             ledger.finding(Kind.PARTIAL_WRITE, request.line() + " answered " + answer.status() + " but changed "
                     + operation.service() + ": " + String.join(", ", changed));
         }
         return answer;
+    }
+
+    /** Waits until the messages of earlier accepted writes have been consumed everywhere. */
+    private void settle() {
+        databases.awaitQuiet();
+        unsettledBy = null;
     }
 
     private static boolean errorShaped(Row row, Answer answer) {

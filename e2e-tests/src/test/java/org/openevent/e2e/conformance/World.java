@@ -29,6 +29,18 @@ final class World {
     private static final List<String> SCHEDULE = List.of("track", "microlocation", "session-type", "speaker", "session");
     private static final Set<Caller> NO_ROLE = EnumSet.of(Caller.ANONYMOUS, Caller.USER, Caller.SPEAKER,
             Caller.OTHER_ORGANIZER, Caller.DELETED);
+    /** Collections only admins create (the rest are created by the owner, in the published event). */
+    private static final Set<String> ADMINS_CREATE = Set.of("event-types", "event-topics", "event-sub-topics", "roles",
+            "pages");
+    /**
+     * Collections whose fresh rows need a fresh parent: an event holds one copyright and one call for speakers, a
+     * user gives one feedback on a session, stars it once and follows a group once.
+     */
+    private static final Map<String, String> FRESH_PARENT = Map.of("event-copyrights", "events", "speakers-calls",
+            "events", "feedbacks", "sessions", "user-favourite-sessions", "sessions", "user-follow-groups", "groups");
+    /** Singletons: a subject named like the type, for the one row's id. */
+    private static final Map<String, String> SINGLETONS = Map.of("setting", "1", "event-image-size", "1",
+            "speaker-image-size", "2");
 
     /** A signed-up account: its id, credentials and a token (null for the anonymous caller). */
     record Member(String id, String email, String password, String token) {
@@ -71,6 +83,8 @@ final class World {
     private final Samples samples;
     private final Map<Caller, Member> cast = new EnumMap<>(Caller.class);
     private final Map<String, Binding> subjects = new LinkedHashMap<>();
+    /** The rows of {@code one:<collection>} subjects, created on first use. */
+    private final Map<String, Binding> shared = new HashMap<>();
     private final Map<String, String> common = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
 
@@ -102,6 +116,8 @@ final class World {
         subjects.put("event", binding(event, event));
         subjects.put("draft", binding(draft, draft));
         subjects.put("other-event", binding(otherEvent, otherEvent));
+        subjects.put("export", new Binding(List.of(event, "ical"), "", placeholders(event)));
+        subjects.put("draft-export", new Binding(List.of(draft, "ical"), "", placeholders(draft)));
         common.put("event", event);
         for (String id : List.of(event, draft)) {
             grant(id, Caller.ORGANIZER, "organizer");
@@ -110,6 +126,9 @@ final class World {
             expect(200, send(Request.of("PATCH", "/v1/events/" + id).token(token(Caller.OWNER)).json(JSON_API,
                     "{\"data\": {\"type\": \"event\", \"id\": \"" + id + "\", \"attributes\": {}}}")), "event snapshot");
         }
+        String grant = databases.first("event-service", "select id from event_role where event_id = ? and user_id = ? "
+                + "and role = 'coorganizer'", Long.parseLong(event), Long.parseLong(cast.get(Caller.COORGANIZER).id()));
+        subjects.put("grant", binding(grant == null ? MISSING_ID : grant, event));
         await("session-service to know the events", () -> send(Request.of("GET", "/v1/events/" + draft + "/tracks")
                 .token(token(Caller.COORGANIZER))).status() == 200
                 && send(Request.of("GET", "/v1/events/" + event + "/tracks")).status() == 200);
@@ -122,18 +141,25 @@ final class World {
         String speaker = create("speakers", Caller.SPEAKER, event, Map.of());
         subjects.put("speaker", binding(speaker, event));
         common.put("speaker", speaker);
-        subjects.put("proposal", binding(create("sessions", Caller.SPEAKER, event, Map.of("speakers", speaker)), event));
+        subjects.put("proposal", own("session", binding(create("sessions", Caller.SPEAKER, event,
+                Map.of("speakers", speaker)), event)));
         String accepted = create("sessions", Caller.OWNER, event, Map.of("track", common.get("track"),
                 "microlocation", common.get("microlocation"), "session-type", common.get("session-type"),
                 "speakers", speaker));
         expect(200, send(Request.of("PATCH", "/v1/sessions/" + accepted).token(token(Caller.OWNER)).json(JSON_API,
                 "{\"data\": {\"type\": \"session\", \"id\": \"" + accepted + "\", \"attributes\": {\"state\": "
                         + "\"accepted\"}}}")), "accept the session");
-        subjects.put("session", binding(accepted, event));
+        subjects.put("session", own("session", binding(accepted, event)));
+        common.put("session", accepted);
         for (Caller caller : Caller.values()) {
             subjects.put("user:" + caller.column, binding(cast.get(caller).id(), event));
         }
+        common.put("group", create("groups", Caller.OWNER, event, Map.of()));
+        common.put("event-topic", create("event-topics", Caller.ADMIN, event, Map.of()));
+        SINGLETONS.forEach((type, id) -> subjects.put(type, binding(id, event)));
+        subjects.put("check-email", binding("check_email", event));
         export(event);
+        mail(event);
         return problems;
     }
 
@@ -172,7 +198,8 @@ final class World {
         Answer answer = send(Request.of("POST", "/v1/events").token(token(owner)).json(JSON_API, """
                 {"data": {"type": "event", "attributes": {"name": "Conformance %s %s", "state": "%s",
                  "timezone": "Europe/Berlin", "starts-at": "2027-05-04T09:00:00+02:00",
-                 "ends-at": "2027-05-05T18:00:00+02:00", "is-sessions-speakers-enabled": true}}}"""
+                 "ends-at": "2027-05-05T18:00:00+02:00", "is-sessions-speakers-enabled": true,
+                 "is-sponsors-enabled": true}}}"""
                 .formatted(state, samples.unique(), state)));
         expect(201, answer, "create a " + state + " event");
         return idOf(answer);
@@ -190,14 +217,16 @@ final class World {
     /** A track, room, session type, speaker and draft session in the event, named {@code prefix + kind}. */
     private void schedule(String event, String prefix, Caller as) {
         for (String kind : SCHEDULE) {
-            subjects.put(prefix + kind, binding(create(collectionOf(kind), as, event, Map.of()), event));
+            subjects.put(prefix + kind, own(kind, binding(create(collectionOf(kind), as, event, Map.of()), event)));
         }
     }
 
     /** Creates a row from its collection's sample; {@code links} are extra relationships (name to id). */
     String create(String collection, Caller as, String event, Map<String, String> links) {
-        Map<String, String> placeholders = new HashMap<>(common);
-        placeholders.put("event", event);
+        return create(collection, as, placeholders(event), links);
+    }
+
+    private String create(String collection, Caller as, Map<String, String> placeholders, Map<String, String> links) {
         String body = samples.body("POST /v1/" + collection, placeholders)
                 .orElseThrow(() -> new IllegalStateException("bodies.json has no sample for POST /v1/" + collection));
         if (!links.isEmpty()) {
@@ -251,6 +280,19 @@ final class World {
         subjects.put("signed-file", new Binding(List.of(taskId, fileName), "?" + pathAndQuery[1], common));
     }
 
+    /** The newest mail of the log (the sign-ups above sent some), as the subject {@code mail}. */
+    private void mail(String event) {
+        String[] id = new String[1];
+        await("a mail in the log", () -> {
+            JsonNode mails = send(Request.of("GET", "/v1/mails?page[size]=1").token(token(Caller.ADMIN))).json();
+            id[0] = mails == null ? null : mails.path("data").path(0).path("id").asText(null);
+            return id[0] != null;
+        });
+        if (id[0] != null) {
+            subjects.put("mail", binding(id[0], event));
+        }
+    }
+
     // ------------------------------------------------------------------ subjects
 
     String token(Caller caller) {
@@ -262,21 +304,34 @@ final class World {
     }
 
     boolean knows(String subject) {
-        return subject.equals("-") || subject.startsWith("new:") || subjects.containsKey(subject);
+        return subject.equals("-") || subject.startsWith("new:") || subject.startsWith("one:")
+                || subjects.containsKey(subject);
     }
 
-    /** The binding of a subject; {@code new:<collection>} creates a fresh row (as the owner) every time. */
+    /**
+     * The binding of a subject; {@code new:<collection>} creates a fresh row every time, {@code one:<collection>}
+     * once (by an admin where only admins create, by the owner in the published event otherwise).
+     */
     Binding bind(String subject) {
         if (subject.equals("-")) {
             return new Binding(List.of(), "", placeholders(common.get("event")));
         }
+        if (subject.startsWith("one:")) {
+            return shared.computeIfAbsent(subject.substring(4), collection -> bind("new:" + collection));
+        }
         if (subject.startsWith("new:")) {
             String collection = subject.substring(4);
-            String event = common.get("event");
+            if (collection.equals("users-events-roles")) {
+                return freshGrant();
+            }
+            Map<String, String> placeholders = FRESH_PARENT.containsKey(collection)
+                    ? bind("new:" + FRESH_PARENT.get(collection)).placeholders() : placeholders(common.get("event"));
+            String event = placeholders.get("event");
             String id = collection.equals("users")
                     ? idOf(send(Request.of("POST", "/v1/users").json(JSON_API,
                     samples.body("POST /v1/users", common).orElseThrow())))
-                    : create(collection, Caller.OWNER, event, Map.of());
+                    : create(collection, ADMINS_CREATE.contains(collection) ? Caller.ADMIN : Caller.OWNER, placeholders,
+                    Map.of());
             if (collection.equals("events")) {
                 // Like the fixture events: published, with the organizer and co-organizer holding their roles.
                 grant(id, Caller.ORGANIZER, "organizer");
@@ -286,13 +341,29 @@ final class World {
                                 + "\"published\"}}}")), "publish a fresh event");
                 return binding(id, id);
             }
-            return binding(id, event);
+            return own(kindOf(collection), binding(id, event));
         }
         Binding binding = subjects.get(subject);
         if (binding == null) {
             throw new IllegalArgumentException("Unknown subject " + subject);
         }
-        return binding;
+        // Fixtures made later (the session, the group) are placeholders of subjects made before them too.
+        Map<String, String> placeholders = new HashMap<>(common);
+        placeholders.putAll(binding.placeholders());
+        return new Binding(binding.path(), binding.query(), placeholders);
+    }
+
+    /**
+     * A fresh account's moderator grant in the published event, written like the fixture grants (only accepting an
+     * invitation creates grants, and its token arrives by mail).
+     */
+    private Binding freshGrant() {
+        String event = common.get("event");
+        String user = idOf(send(Request.of("POST", "/v1/users").json(JSON_API,
+                samples.body("POST /v1/users", common).orElseThrow())));
+        String id = databases.first("event-service", "insert into event_role (event_id, user_id, role) values (?, ?, "
+                + "'moderator') returning id", Long.parseLong(event), Long.parseLong(user));
+        return binding(id == null ? MISSING_ID : id, event);
     }
 
     /** The secrets to compare with missing ones on a route declared with {@code subject}. */
@@ -301,6 +372,7 @@ final class World {
         Set<Caller> exceptOwner = EnumSet.complementOf(EnumSet.of(Caller.OWNER, Caller.ADMIN));
         return switch (kind) {
             case "event" -> List.of(new Secret("draft", NO_ROLE));
+            case "export" -> List.of(new Secret("draft-export", NO_ROLE));
             case "track", "microlocation", "session-type", "speaker" -> List.of(new Secret("draft-" + kind, NO_ROLE));
             case "session" -> List.of(new Secret("draft-session", NO_ROLE), new Secret("proposal",
                     EnumSet.of(Caller.ANONYMOUS, Caller.USER, Caller.OTHER_ORGANIZER, Caller.DELETED)));
@@ -311,18 +383,28 @@ final class World {
     }
 
     /** The binding of something that does not exist, shaped like {@code secret}. */
-    static Binding missing(Binding secret) {
+    Binding missing(Binding secret) {
         List<String> path = new ArrayList<>();
         for (String value : secret.path()) {
             path.add(value.matches("\\d+") ? MISSING_ID : value.matches("[0-9a-f-]{36}") ? MISSING_TASK : value);
         }
         Map<String, String> placeholders = new HashMap<>(secret.placeholders());
+        // The secret's own id as a placeholder (e.g. the {session} a feedback names) goes missing with it.
+        placeholders.replaceAll((name, value) -> secret.path().contains(value) && !value.equals(common.get(name))
+                ? MISSING_ID : value);
         placeholders.put("event", MISSING_ID);
         return new Binding(path, secret.query(), placeholders);
     }
 
     private Binding binding(String id, String event) {
         return new Binding(List.of(id), "", placeholders(event));
+    }
+
+    /** The binding with its own id as the placeholder of its kind, e.g. {session} for a session subject. */
+    private static Binding own(String kind, Binding binding) {
+        Map<String, String> placeholders = new HashMap<>(binding.placeholders());
+        placeholders.put(kind, binding.path().get(0));
+        return new Binding(binding.path(), binding.query(), placeholders);
     }
 
     private Map<String, String> placeholders(String event) {
@@ -340,6 +422,7 @@ final class World {
             case "speakers" -> "speaker";
             case "sessions" -> "session";
             case "users" -> "user";
+            case "groups" -> "group";
             default -> collection;
         };
     }

@@ -174,10 +174,17 @@ public class UserRules implements ResourceRules<User> {
         return access.isSignedIn() ? alias + ".id = " + bind.apply(access.caller().userId()) : "1 = 0";
     }
 
-    /** Anonymous callers get the 401 the original gave (with why their token was refused, if they sent one). */
+    /**
+     * Anonymous callers get the 401 the original gave (with why their token was refused, if they sent one), for
+     * accounts that exist and ones that do not alike.
+     */
+    @Override
+    public boolean readersMustSignIn() {
+        return true;
+    }
+
     @Override
     public boolean canSee(Access access, User user) {
-        access.requireUser();
         return access.isStaff() || access.isSelf(user.id);
     }
 

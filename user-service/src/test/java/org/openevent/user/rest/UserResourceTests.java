@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -188,6 +189,20 @@ class UserResourceTests {
     }
 
     @Test
+    void signingInComesBeforeLookingTheAccountUp() {
+        long self = signUp(uniqueEmail());
+        String expired = bearer(TestTokens.expired(self));
+        for (String path : List.of("/v1/users/" + self, "/v1/users/987654321987")) {
+            for (String read : List.of("", "/relationships/events", "/owner-events")) {
+                given().when().get(path + read).then().statusCode(401)
+                        .body("errors[0].detail", equalTo("Missing Authorization Header"));
+                given().header("Authorization", expired).when().get(path + read).then().statusCode(401)
+                        .body("errors[0].detail", equalTo("Token has expired"));
+            }
+        }
+    }
+
+    @Test
     void listingUsersIsForAdmins() {
         String firstEmail = uniqueEmail();
         long first = signUp(firstEmail);
@@ -325,7 +340,10 @@ class UserResourceTests {
                 .body("{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, PASSWORD))
                 .when().post("/auth/session").then().statusCode(401)
                 .body("error", equalTo("Invalid Credentials"));
-        given().header("Authorization", userAuth(self)).when().get(path).then().statusCode(404);
+        // Deleting revoked the account's tokens: refused before the account is even looked up.
+        given().header("Authorization", userAuth(self)).when().get(path).then().statusCode(401)
+                .body("errors[0].detail", equalTo("Token has been revoked"));
+        given().header("Authorization", adminAuth()).when().get(path).then().statusCode(404);
         given().header("Authorization", adminAuth()).when().get(path + "?get_trashed=true").then().statusCode(200)
                 .body("data.attributes.deleted-at", notNullValue());
         long again = signUp(email);
