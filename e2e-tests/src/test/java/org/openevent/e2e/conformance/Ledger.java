@@ -36,6 +36,7 @@ final class Ledger {
 
     int routesDocumented;
     int routesCovered;
+    int routesNotRun;
     int shadowedRoutes;
     int requests;
     int serverErrors;
@@ -96,6 +97,7 @@ final class Ledger {
         Map<String, String> rows = new LinkedHashMap<>();
         rows.put("routes documented (served through the gateway)", String.valueOf(routesDocumented));
         rows.put("routes covered", String.valueOf(routesCovered));
+        rows.put("routes left alone (reasons in routes.tsv)", String.valueOf(routesNotRun));
         rows.put("documented routes the gateway sends elsewhere", String.valueOf(shadowedRoutes));
         rows.put("requests sent", String.valueOf(requests));
         rows.put("5xx (must be 0)", serverErrors + (serverErrorsPending > 0

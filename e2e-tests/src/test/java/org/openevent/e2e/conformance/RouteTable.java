@@ -46,6 +46,11 @@ final class RouteTable {
             return method + " " + path;
         }
 
+        /** Whether the suite leaves this route alone ({@link #NOT_RUN}). */
+        boolean notRun() {
+            return expected.isEmpty();
+        }
+
         boolean option(String name) {
             return options.containsKey(name);
         }
@@ -84,6 +89,9 @@ final class RouteTable {
         }
     }
 
+    /** EXPECT of a documented route the suite deliberately leaves alone (the reason stands beside it). */
+    static final String NOT_RUN = "not-run";
+
     static RouteTable parse(String text) {
         RouteTable table = new RouteTable();
         Map<String, List<String>> profiles = new HashMap<>();
@@ -108,7 +116,10 @@ final class RouteTable {
             }
             List<String> cells;
             int next;
-            if (tokens[3].startsWith("=")) {
+            if (tokens[3].equals(NOT_RUN)) {
+                cells = List.of();
+                next = 4;
+            } else if (tokens[3].startsWith("=")) {
                 cells = profiles.get(tokens[3].substring(1));
                 if (cells == null) {
                     throw new IllegalArgumentException(where + ": no profile " + tokens[3] + " defined above");

@@ -41,6 +41,9 @@ class SuiteToolsTests {
         assertThrows(IllegalArgumentException.class, () -> RouteTable.parse("GET /v1/a - =unknown"));
         assertThrows(IllegalArgumentException.class, () -> RouteTable.parse("GET /v1/a - 200 200"));
         assertThrows(IllegalArgumentException.class, () -> RouteTable.parse("GET /v1/a - 2xx 200 200 200 200 200 200 200 200"));
+        RouteTable.Row alone = RouteTable.parse("POST /v1/auth/logout - not-run\n").rows.get(0);
+        assertTrue(alone.notRun(), "not-run leaves a documented route alone");
+        assertTrue(!table.rows.get(0).notRun());
     }
 
     @Test
