@@ -41,6 +41,11 @@ class BrokerOutageEndToEndTests {
         dev("kafka-stop");
         String taskUrl;
         try {
+            // A schedule change first: an unchanged schedule's file would be reused at once, without the broker.
+            given().contentType(JSONAPI).header("Authorization", "JWT " + token).body("""
+                    {"data": {"type": "track", "attributes": {"name": "Outage track", "color": "#336699"},
+                     "relationships": {"event": {"data": {"type": "event", "id": "%s"}}}}}""".formatted(eventId))
+                    .when().post("/v1/tracks").then().statusCode(201);
             taskUrl = given().header("Authorization", "JWT " + token)
                     .when().get("/v1/events/" + eventId + "/export/ical")
                     .then().statusCode(200).extract().path("task_url");
