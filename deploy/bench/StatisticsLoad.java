@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Open-loop load on statistics endpoints, one endpoint at a time: after a closed-loop warm-up (one request after
- * the other, so a cold JVM cannot pile up a backlog), requests leave at a fixed rate whatever the answers do, and
+ * Open-loop load on statistics endpoints, one endpoint at a time: after a warm-up of every endpoint (closed loop
+ * first, one request after the other, so a cold JVM cannot pile up a backlog; then open loop), requests leave at a fixed rate whatever the answers do, and
  * each latency is measured from the moment its request was due (so a stall counts against every request it
  * delays). Prints p50, p99 and max per endpoint. Run with {@code java deploy/bench/StatisticsLoad.java}.
  *
@@ -57,22 +57,35 @@ public final class StatisticsLoad {
                 .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
         System.out.printf("%-48s %8s %8s %8s %8s %7s%n", "endpoint (" + rate + " requests/s, open loop)", "p50 ms",
                 "p99 ms", "max ms", "answers", "errors");
+        // Every endpoint is first driven one request after the other, then the way it is measured (open loop, at
+        // the rate), each for the warm-up time, so neither the service's nor this client's JIT compilation lands in
+        // the first endpoint's figures.
         for (String path : paths) {
-            Result result = run(client, base, token, path, rate, warmUp, duration, events);
+            warmUp(client, base, token, path, warmUp, events);
+            run(client, base, token, path, rate, warmUp, events);
+        }
+        for (String path : paths) {
+            Result result = run(client, base, token, path, rate, duration, events);
             System.out.printf("%-48s %8.2f %8.2f %8.2f %8d %7d%n", path, result.percentile(0.50),
                     result.percentile(0.99), result.percentile(1.0), result.count(), result.errors);
         }
         System.exit(0);
     }
 
-    /** Warms up for {@code warmUp} seconds, then sends {@code rate} requests a second for duration seconds. */
-    static Result run(HttpClient client, String base, String token, String path, int rate, int warmUp, int duration,
-                      long events) throws Exception {
+    /** Sends requests one after the other for {@code seconds}. */
+    static void warmUp(HttpClient client, String base, String token, String path, int seconds, long events)
+            throws Exception {
         Random random = new Random(SEED);
-        long warmUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmUp);
-        while (System.nanoTime() < warmUntil) {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < until) {
             client.send(request(base, token, path, random, events), HttpResponse.BodyHandlers.discarding());
         }
+    }
+
+    /** Sends {@code rate} requests a second for {@code duration} seconds, each when it is due. */
+    static Result run(HttpClient client, String base, String token, String path, int rate, int duration, long events)
+            throws Exception {
+        Random random = new Random(SEED);
         int total = rate * duration;
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();

@@ -6,7 +6,8 @@
 # topics bench.statistics.*, the JVM flags ./dev gives services) serves the reads. Needs PostgreSQL and Kafka
 # running (./dev infra), psql and Java 17; run as root the first time (it creates the database
 # openevent_stats_bench, owned by the stats role).
-# Each endpoint is warmed up one request after the other (--warm-up seconds), then measured open-loop.
+# Every endpoint is warmed up (--warm-up seconds one request after the other, then as long open-loop at the rate)
+# before the first is measured open-loop.
 # Usage: deploy/bench/statistics-reads.sh [--steps 1000,10000,100000,1000000] [--rate 200] [--duration 30]
 #                                         [--warm-up 10] [--keep]
 set -euo pipefail
