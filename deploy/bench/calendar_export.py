@@ -153,10 +153,14 @@ def wait_projection(event_id, count, timeout=600):
         time.sleep(0.5)
 
 
+PHASES = []
+
+
 def export(api, reference, fmt="ical", poll=0.002):
-    """Request -> SUCCESS -> downloaded; returns (seconds, bytes, renderer)."""
+    """Request -> SUCCESS -> downloaded; returns (seconds, bytes, body) and records the three phases in PHASES."""
     t0 = time.perf_counter()
     task_url = api.call("GET", f"/v1/events/{reference}/export/{fmt}")["task_url"]
+    requested = time.perf_counter()
     while True:
         task = api.call("GET", task_url)
         if task["state"] == "SUCCESS":
@@ -164,12 +168,21 @@ def export(api, reference, fmt="ical", poll=0.002):
         if task["state"] != "WAITING":
             raise RuntimeError(f"export failed: {task}")
         time.sleep(poll)
+    done = time.perf_counter()
     url = urllib.parse.urlparse(task["result"]["download_url"])
     status, _, body = api.raw("GET", url.path + "?" + url.query)
     elapsed = time.perf_counter() - t0
     if status != 200:
         raise RuntimeError(f"download answered {status}")
+    PHASES.append((requested - t0, done - requested, t0 + elapsed - done))
     return elapsed, len(body), body
+
+
+def phases(last):
+    """The request, wait-for-SUCCESS and download phases of the last exports, as a short text (medians, ms)."""
+    rows = PHASES[-last:]
+    names = ("request", "until SUCCESS", "download")
+    return ", ".join(f"{name} {statistics.median(r[i] for r in rows) * 1000:.0f}" for i, name in enumerate(names))
 
 
 def python_icalendar_anchor(event_id):
@@ -331,11 +344,12 @@ def main():
 
     cold = export(api, identifier)
     print(f"cold export (every session rendered): request -> SUCCESS -> downloaded {cold[0] * 1000:.0f} ms, "
-          f"{cold[1] / 1e6:.1f} MB" + (f"; {anchor[0] / cold[0]:.1f}x faster than the anchor" if anchor else ""))
+          f"{cold[1] / 1e6:.1f} MB ({phases(1)} ms)"
+          + (f"; {anchor[0] / cold[0]:.1f}x faster than the anchor" if anchor else ""))
     unchanged = [export(api, identifier)[0] for _ in range(5)]
-    print(f"unchanged schedule (file reused): median {statistics.median(unchanged) * 1000:.0f} ms of 5")
+    print(f"unchanged schedule (file reused): median {statistics.median(unchanged) * 1000:.0f} ms of 5 ({phases(5)} ms)")
 
-    settled, immediate = [], []
+    settled, immediate, settled_phases = [], [], []
     for i in range(args.changes):
         target = sessions[rng.randrange(len(sessions))]
         title = f"Changed {i} {uuid.uuid4().hex[:6]}"
@@ -349,6 +363,7 @@ def main():
         elapsed, size, body = export(api, identifier)
         assert title.encode() in body, "the export lacks the change"
         settled.append(elapsed)
+        settled_phases.append(PHASES[-1])
         title = f"Changed again {i} {uuid.uuid4().hex[:6]}"
         t0 = time.perf_counter()
         api.call("PATCH", f"/v1/sessions/{target}", {"data": {"type": "session", "id": str(target),
@@ -357,7 +372,10 @@ def main():
         assert title.encode() in body, "the export lacks the change made just before it was requested"
         immediate.append(time.perf_counter() - t0)
     print(f"after one session changed (change applied, then export): median {statistics.median(settled) * 1000:.0f} ms, "
-          f"all {[round(s * 1000) for s in settled]} ms")
+          f"all {[round(s * 1000) for s in settled]} ms; phases (medians): request "
+          f"{statistics.median(p[0] for p in settled_phases) * 1000:.0f}, until SUCCESS "
+          f"{statistics.median(p[1] for p in settled_phases) * 1000:.0f}, download "
+          f"{statistics.median(p[2] for p in settled_phases) * 1000:.0f} ms")
     print(f"write + export right after it (read-your-writes barrier included): median "
           f"{statistics.median(immediate) * 1000:.0f} ms, all {[round(s * 1000) for s in immediate]} ms")
 

@@ -63,6 +63,14 @@ public interface ExportConfig {
     @WithDefault("3m")
     Duration renderLease();
 
+    /**
+     * Whether the process that takes an export request starts rendering it at once instead of waiting for its
+     * {@code export.requested} message to come back from Kafka; the message still goes out, so another replica takes
+     * the task over when this one cannot render it (the render claim keeps it to one renderer).
+     */
+    @WithDefault("true")
+    boolean renderOnRequest();
+
     /** Which process rendered a task (recorded on it); defaults to the host name and process id. */
     Optional<String> instanceId();
 
@@ -79,6 +87,10 @@ public interface ExportConfig {
     /** How many sessions are loaded and rendered per batch; bounds the memory of a render. */
     @WithDefault("500")
     int renderBatch();
+
+    /** How many render batches are in flight at once (loading, rendering on a worker thread, or storing). */
+    @WithDefault("3")
+    int renderConcurrency();
 
     /** How many fragments are read per query while a file or feed streams out; bounds the memory of a download. */
     @WithDefault("512")

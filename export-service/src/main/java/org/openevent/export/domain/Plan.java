@@ -8,10 +8,26 @@ import java.util.TreeMap;
 /**
  * How a calendar file is assembled from stored session fragments: {@code head}, then the fragments in order with
  * {@code separator} between consecutive ones and, where the format groups them (Pentabarf days and rooms), a prefix
- * before some, then {@code tail}. A plan costs a few bytes per session, so a file of any size is kept and streamed
+ * before some, then {@code tail}; {@code fragmentBytes} is the fragments' total length. A plan costs a few bytes per session, so a file of any size is kept and streamed
  * without ever being held in memory.
  */
-public record Plan(byte[] head, byte[] separator, long[] fragmentIds, Map<Integer, byte[]> prefixes, byte[] tail) {
+public record Plan(byte[] head, byte[] separator, long[] fragmentIds, Map<Integer, byte[]> prefixes, byte[] tail,
+                   long fragmentBytes) {
+
+    /** The file's size in bytes, or -1 when its fragments' total length was not recorded (older files). */
+    public long size() {
+        if (fragmentBytes < 0) {
+            return -1;
+        }
+        long size = head.length + tail.length + fragmentBytes;
+        for (int i = 1; i < fragmentIds.length; i++) {
+            size += prefixes.containsKey(i) ? 0 : separator.length;
+        }
+        for (byte[] prefix : prefixes.values()) {
+            size += prefix.length;
+        }
+        return size;
+    }
 
     /** The prefixes as stored: per entry the fragment index, the length and the bytes. */
     public byte[] encodedPrefixes() {

@@ -16,7 +16,7 @@ import org.openevent.export.domain.Plan;
 public class ExportFileRepository {
 
     private static final String COLUMNS = "id, event_id, format, schedule_version, event_version, feed_epoch, "
-            + "file_name, content_type, head, separator, fragment_ids, prefixes, tail, created_at";
+            + "file_name, content_type, head, separator, fragment_ids, prefixes, tail, created_at, fragment_bytes";
 
     private final Pool pool;
 
@@ -31,11 +31,12 @@ public class ExportFileRepository {
             ids[i] = plan.fragmentIds()[i];
         }
         return pool.preparedQuery("INSERT INTO export_file (" + COLUMNS + ", last_used_at) VALUES "
-                        + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)")
+                        + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $14)")
                 .execute(Tuple.from(new Object[] {file.id(), file.eventId(), file.format(), file.scheduleVersion(),
                         file.eventVersion(), file.feedEpoch(), file.fileName(), file.contentType(),
                         Buffer.buffer(plan.head()), Buffer.buffer(plan.separator()), ids,
-                        Buffer.buffer(plan.encodedPrefixes()), Buffer.buffer(plan.tail()), file.createdAt()}))
+                        Buffer.buffer(plan.encodedPrefixes()), Buffer.buffer(plan.tail()), file.createdAt(),
+                        plan.fragmentBytes()}))
                 .replaceWithVoid();
     }
 
@@ -75,7 +76,8 @@ public class ExportFileRepository {
         for (int i = 0; i < ids.length; i++) {
             ids[i] = boxed[i];
         }
-        Plan plan = new Plan(bytes(row, 8), bytes(row, 9), ids, Plan.decodePrefixes(bytes(row, 11)), bytes(row, 12));
+        Plan plan = new Plan(bytes(row, 8), bytes(row, 9), ids, Plan.decodePrefixes(bytes(row, 11)), bytes(row, 12),
+                row.getLong(14));
         return new ExportFile(row.getUUID(0), row.getLong(1), row.getString(2), row.getLong(3), row.getLong(4),
                 row.getLong(5), row.getString(6), row.getString(7), plan, row.getOffsetDateTime(13));
     }

@@ -27,13 +27,17 @@ public class FragmentRepository {
     public record Rendered(long sessionId, long renderGen, byte[] content) {
     }
 
+    /** A stored fragment: its id, session, render generation and length in bytes. */
+    public record Stored(long id, long sessionId, long renderGen, int length) {
+    }
+
     /**
-     * Stores fragments in one statement; one that another renderer stored meanwhile is kept as it is, and older
-     * generations of the same sessions become superseded.
+     * Stores fragments in one statement and returns them with their ids; one that another renderer stored
+     * meanwhile is kept as it is (and not returned), and older generations of the same sessions become superseded.
      */
-    public Uni<Void> store(long eventId, String format, List<Rendered> fragments) {
+    public Uni<List<Stored>> store(long eventId, String format, List<Rendered> fragments) {
         if (fragments.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(List.of());
         }
         Long[] sessions = new Long[fragments.size()];
         Long[] generations = new Long[fragments.size()];
@@ -46,24 +50,21 @@ public class FragmentRepository {
         return pool.preparedQuery("WITH input AS (SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bytea[]) "
                         + "AS i(session_id, render_gen, content)), "
                         + "stored AS (INSERT INTO session_fragment (session_id, event_id, format, render_gen, content) "
-                        + "SELECT session_id, $4, $5, render_gen, content FROM input ON CONFLICT DO NOTHING) "
-                        + "UPDATE session_fragment f SET superseded_at = now() FROM input i "
-                        + "WHERE f.session_id = i.session_id AND f.format = $5 AND f.render_gen < i.render_gen "
-                        + "AND f.superseded_at IS NULL")
+                        + "SELECT session_id, $4, $5, render_gen, content FROM input ON CONFLICT DO NOTHING "
+                        + "RETURNING id, session_id, render_gen, content_length), "
+                        + "superseded AS (UPDATE session_fragment f SET superseded_at = now() FROM input i "
+                        + "WHERE f.session_id = ANY($1::bigint[]) AND f.session_id = i.session_id AND f.format = $5 "
+                        + "AND f.render_gen < i.render_gen "
+                        + "AND f.superseded_at IS NULL) "
+                        + "SELECT id, session_id, render_gen, content_length FROM stored")
                 .execute(Tuple.of(sessions, generations, contents, eventId, format))
-                .replaceWithVoid();
-    }
-
-    /** The total length in bytes of the given fragments' contents. */
-    public Uni<Long> totalLength(long[] ids) {
-        Long[] boxed = new Long[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            boxed[i] = ids[i];
-        }
-        return pool.preparedQuery("SELECT coalesce(sum(octet_length(content)), 0) FROM session_fragment "
-                        + "WHERE id = ANY($1)")
-                .execute(Tuple.of((Object) boxed))
-                .map(rows -> rows.iterator().next().getLong(0));
+                .map(rows -> {
+                    List<Stored> stored = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        stored.add(new Stored(row.getLong(0), row.getLong(1), row.getLong(2), row.getInteger(3)));
+                    }
+                    return stored;
+                });
     }
 
     /** The contents of the given fragments in the given order; a missing one fails (it was collected). */

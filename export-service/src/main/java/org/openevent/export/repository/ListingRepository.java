@@ -20,8 +20,8 @@ import org.openevent.export.domain.Selection;
 import org.openevent.export.domain.Session;
 
 /**
- * Reads the listed sessions of a {@link Selection} for rendering, in bounded queries: their extent, which of them
- * lack a current fragment, their content in batches, and (streamed through a cursor, so memory stays flat) the
+ * Reads the listed sessions of a {@link Selection} for rendering, in bounded queries: their extent, their content
+ * in batches, and (streamed through a cursor, so memory stays flat) the
  * ordered fragment ids a file or feed is assembled from. Also ends the listing of cancellations whose period is over.
  */
 @ApplicationScoped
@@ -45,11 +45,13 @@ public class ListingRepository {
     }
 
     /**
-     * One session of a plan in order, with its current fragment (null when it has none yet) and, for Pentabarf,
-     * its local day, the day's first start and last end, and its room.
+     * One session of a plan in order: its render generation, its current fragment (null when it has none at that
+     * generation) and that fragment's length, its listed start and end and, for Pentabarf, its local day, the day's first start and last end,
+     * and its room.
      */
-    public record PlanRow(long sessionId, Long fragmentId, LocalDate day, OffsetDateTime dayStart,
-                          OffsetDateTime dayEnd, Long roomId, String roomName) {
+    public record PlanRow(long sessionId, long renderGen, Long fragmentId, int fragmentLength, OffsetDateTime startsAt,
+                          OffsetDateTime endsAt, LocalDate day, OffsetDateTime dayStart, OffsetDateTime dayEnd,
+                          Long roomId, String roomName) {
     }
 
     /**
@@ -76,19 +78,6 @@ public class ListingRepository {
                     Row row = rows.iterator().next();
                     return new Extent(row.getLong(0), row.getOffsetDateTime(1), row.getOffsetDateTime(2),
                             row.getOffsetDateTime(3));
-                });
-    }
-
-    /** The listed sessions of the selection whose fragment in {@code format} is missing or outdated. */
-    public Uni<List<Long>> stale(Selection selection, String format) {
-        Where where = where(selection, 2);
-        return pool.preparedQuery("SELECT s.id FROM session s WHERE " + where.sql + " AND NOT EXISTS (SELECT 1 FROM "
-                        + "session_fragment f WHERE f.session_id = s.id AND f.format = $1 AND f.render_gen = s.render_gen)")
-                .execute(prepend(format, where.args))
-                .map(rows -> {
-                    List<Long> ids = new ArrayList<>(rows.size());
-                    rows.forEach(row -> ids.add(row.getLong(0)));
-                    return ids;
                 });
     }
 
@@ -142,34 +131,47 @@ public class ListingRepository {
 
     /**
      * The selection's sessions in file order with their current fragment in {@code format}, streamed through a
-     * cursor. Calendars are ordered by start; Pentabarf by local day (in {@code zone}), room and start.
+     * cursor. Calendars are ordered by start; Pentabarf by local day (in {@code zone}), room and start. Only current
+     * (not superseded) fragments are joined, through an index that holds just those.
      */
     public Multi<PlanRow> planRows(Selection selection, String format, String zone, boolean byDayAndRoom) {
         Where where = where(selection, byDayAndRoom ? 3 : 2);
+        String fragment = "LEFT JOIN session_fragment f ON f.session_id = s.id AND f.format = $1 "
+                + "AND f.render_gen = s.render_gen AND f.superseded_at IS NULL ";
         String sql = byDayAndRoom
-                ? "SELECT s.id, f.id, s.local_day, min(s.listed_starts_at) OVER day, max(s.listed_ends_at) OVER day, "
-                        + "m.id, m.name FROM (SELECT s.*, (s.listed_starts_at AT TIME ZONE $2)::date AS local_day "
+                ? "SELECT s.id, s.render_gen, f.id, f.content_length, s.listed_starts_at, s.listed_ends_at, s.local_day, "
+                        + "min(s.listed_starts_at) OVER day, max(s.listed_ends_at) OVER day, m.id, m.name "
+                        + "FROM (SELECT s.*, (s.listed_starts_at AT TIME ZONE $2)::date AS local_day "
                         + "FROM session s WHERE " + where.sql + ") s "
-                        + "LEFT JOIN microlocation m ON m.id = s.microlocation_id AND m.deleted_at IS NULL "
-                        + "LEFT JOIN session_fragment f ON f.session_id = s.id AND f.format = $1 "
-                        + "AND f.render_gen = s.render_gen "
+                        + "LEFT JOIN microlocation m ON m.id = s.microlocation_id AND m.deleted_at IS NULL " + fragment
                         + "WINDOW day AS (PARTITION BY s.local_day) "
                         + "ORDER BY s.local_day, coalesce(m.name, ''), coalesce(m.id, 0), s.listed_starts_at, s.id"
-                : "SELECT s.id, f.id FROM session s LEFT JOIN session_fragment f ON f.session_id = s.id "
-                        + "AND f.format = $1 AND f.render_gen = s.render_gen WHERE " + where.sql
-                        + " ORDER BY s.listed_starts_at, s.id";
+                : "SELECT s.id, s.render_gen, f.id, f.content_length, s.listed_starts_at, s.listed_ends_at "
+                        + "FROM session s " + fragment
+                        + "WHERE " + where.sql + " ORDER BY s.listed_starts_at, s.id";
         Tuple args = prepend(format, byDayAndRoom ? prepend(zone, where.args) : where.args);
         return Multi.createFrom().resourceFromUni(
+                        // The generic plan walks the listing index and probes each session's current fragment,
+                        // which stays fast whatever the event's size; a plan made for a large event's exact numbers
+                        // prefers hashing all its fragments and sorting, three times slower here.
                         () -> pool.getConnection().flatMap(connection -> connection.begin()
+                                .call(() -> connection.query("SET LOCAL plan_cache_mode = force_generic_plan").execute())
                                 .map(transaction -> new Cursor(connection, transaction))),
                         cursor -> cursor.connection().prepare(sql).onItem()
                                 .transformToMulti(statement -> statement.createStream(CURSOR_FETCH, args).toMulti()))
                 .withFinalizer((Cursor cursor) -> cursor.transaction().rollback()
                         .onTermination().call(() -> cursor.connection().close()))
                 .map(row -> byDayAndRoom
-                        ? new PlanRow(row.getLong(0), row.getLong(1), row.getLocalDate(2), row.getOffsetDateTime(3),
-                        row.getOffsetDateTime(4), row.getLong(5), row.getString(6))
-                        : new PlanRow(row.getLong(0), row.getLong(1), null, null, null, null, null));
+                        ? new PlanRow(row.getLong(0), row.getLong(1), row.getLong(2), length(row),
+                        row.getOffsetDateTime(4), row.getOffsetDateTime(5), row.getLocalDate(6),
+                        row.getOffsetDateTime(7), row.getOffsetDateTime(8), row.getLong(9), row.getString(10))
+                        : new PlanRow(row.getLong(0), row.getLong(1), row.getLong(2), length(row),
+                        row.getOffsetDateTime(4), row.getOffsetDateTime(5), null, null, null, null, null));
+    }
+
+    private static int length(Row row) {
+        Integer length = row.getInteger(3);
+        return length == null ? 0 : length;
     }
 
     private record Cursor(SqlConnection connection, Transaction transaction) {

@@ -7,6 +7,7 @@ import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import org.openevent.export.calendar.CalComponent;
 import org.openevent.export.calendar.CalendarContent;
 import org.openevent.export.calendar.CalendarSyntax;
@@ -31,8 +33,8 @@ import org.openevent.export.repository.ListingRepository.PlanRow;
 
 /**
  * Assembles calendars incrementally and streams them. Each session is rendered once per render generation into a
- * stored fragment, in batches off the event loop; a calendar is then a {@link Plan} (head, fragment ids in order,
- * separators, tail) built from a cursor over the listing, and its bytes are streamed batch by batch from the stored
+ * stored fragment, in overlapping batches off the event loop; a calendar is then a {@link Plan} (head, fragment ids
+ * in order, separators, tail) built in one pass of a cursor over the listing, and its bytes are streamed batch by batch from the stored
  * fragments. So a re-render after one change renders one session, and no step holds a whole calendar in memory.
  */
 @ApplicationScoped
@@ -73,8 +75,9 @@ public class Assembler {
     }
 
     /**
-     * Renders whatever fragments of the request's sessions are missing or outdated, then plans the calendar. A
-     * session that changes while the plan is read is rendered and the plan read again.
+     * Plans the calendar in one ordered pass over the listing; sessions whose fragment is missing or outdated are
+     * rendered afterwards and take the places kept for them. When one of them changed again meanwhile, the pass is
+     * made again, so a plan never mixes generations.
      */
     public Uni<Plan> plan(Request request) {
         EventInfo event = info(request.event());
@@ -87,26 +90,32 @@ public class Assembler {
         Selection selection = request.format() == Format.PENTABARF
                 ? new Selection(event.id(), request.selection().kind(), request.selection().key(), false)
                 : request.selection();
-        return listing.stale(selection, request.format().taskName())
-                .flatMap(stale -> render(event, request.format(), stale))
-                .flatMap(ignored -> attempt(request, event, zone, selection, 1));
+        return attempt(request, event, zone, selection, 1);
     }
 
     private Uni<Plan> attempt(Request request, EventInfo event, ZoneId zone, Selection selection, int attempt) {
-        return listing.extent(selection).flatMap(extent -> vertx.executeBlocking(() -> start(request, event, extent)))
-                .flatMap(builder -> listing.planRows(selection, request.format().taskName(), zone.getId(),
-                                request.format() == Format.PENTABARF)
+        Format format = request.format();
+        // Pentabarf numbers its days from the first one, so it needs the extent before the pass; the calendars
+        // learn it during the pass and write their head (time zones, the event) after it.
+        Uni<PlanBuilder> started = format == Format.PENTABARF
+                ? listing.extent(selection).flatMap(extent -> vertx.executeBlocking(() -> pentabarfPlan(request,
+                        event, extent)))
+                : Uni.createFrom().item(() -> new CalendarPlan(request, event));
+        return started
+                .flatMap(builder -> listing.planRows(selection, format.taskName(), zone.getId(),
+                                format == Format.PENTABARF)
                         .collect().in(() -> builder, PlanBuilder::accept))
                 .flatMap(builder -> {
                     if (builder.missing.isEmpty()) {
-                        return Uni.createFrom().item(builder.finish());
+                        return vertx.executeBlocking(builder::finish);
                     }
                     if (attempt >= PLAN_ATTEMPTS) {
                         return Uni.createFrom().failure(new IllegalStateException(
                                 "The schedule kept changing while the calendar was assembled; try again"));
                     }
-                    return render(event, request.format(), builder.missing)
-                            .flatMap(ignored -> attempt(request, event, zone, selection, attempt + 1));
+                    return render(event, format, builder.missingSessions()).flatMap(stored -> builder.fill(stored)
+                            ? vertx.executeBlocking(builder::finish)
+                            : attempt(request, event, zone, selection, attempt + 1));
                 });
     }
 
@@ -115,27 +124,42 @@ public class Assembler {
         long[] ids = plan.fragmentIds();
         int batch = Math.max(1, config.streamBatch());
         int batches = (ids.length + batch - 1) / batch;
+        // One batch is read ahead while the previous one is written out, so the database and the client overlap.
+        AtomicReference<Uni<byte[]>> ahead = new AtomicReference<>();
         Multi<byte[]> body = Multi.createFrom().range(0, batches).onItem().transformToUniAndConcatenate(index -> {
-            int from = index * batch;
-            int to = Math.min(ids.length, from + batch);
-            return fragments.contents(ids, from, to).map(contents -> join(plan, from, contents));
+            Uni<byte[]> current = ahead.getAndSet(null);
+            if (current == null) {
+                current = batchBytes(plan, index, batch);
+            }
+            if (index + 1 < batches) {
+                Uni<byte[]> next = batchBytes(plan, index + 1, batch).memoize().indefinitely();
+                next.subscribe().with(ignored -> { }, ignored -> { });
+                ahead.set(next);
+            }
+            return current;
         });
         return Multi.createBy().concatenating()
                 .streams(Multi.createFrom().item(plan.head()), body, Multi.createFrom().item(plan.tail()))
                 .filter(bytes -> bytes.length > 0);
     }
 
-    /** Renders the given sessions' fragments in batches on worker threads and stores them. */
-    private Uni<Void> render(EventInfo event, Format format, List<Long> sessionIds) {
-        if (sessionIds.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
+    private Uni<byte[]> batchBytes(Plan plan, int index, int batch) {
+        long[] ids = plan.fragmentIds();
+        int from = index * batch;
+        int to = Math.min(ids.length, from + batch);
+        return fragments.contents(ids, from, to).map(contents -> join(plan, from, contents));
+    }
+
+    /** Renders the given sessions' fragments in batches on worker threads and stores them; returns what was stored. */
+    private Uni<List<FragmentRepository.Stored>> render(EventInfo event, Format format, List<Long> sessionIds) {
         int size = Math.max(1, config.renderBatch());
         List<List<Long>> batches = new ArrayList<>();
         for (int from = 0; from < sessionIds.size(); from += size) {
             batches.add(sessionIds.subList(from, Math.min(sessionIds.size(), from + size)));
         }
-        return Multi.createFrom().iterable(batches).onItem().transformToUniAndConcatenate(batch -> listing.load(batch)
+        // Batches overlap (one loads or stores while another renders) and render on worker threads side by side,
+        // hence an unordered executeBlocking: an ordered one would queue them behind each other on this context.
+        return Multi.createFrom().iterable(batches).onItem().transformToUni(batch -> listing.load(batch)
                         .flatMap(inputs -> vertx.executeBlocking(() -> {
                             List<FragmentRepository.Rendered> rendered = new ArrayList<>(inputs.size());
                             for (ListingRepository.RenderInput input : inputs) {
@@ -143,45 +167,25 @@ public class Assembler {
                                         renderer.render(format, event, input.session())));
                             }
                             return rendered;
-                        }))
+                        }, false))
                         .flatMap(rendered -> fragments.store(event.id(), format.taskName(), rendered)))
-                .collect().last().replaceWithVoid();
+                .merge(Math.max(1, config.renderConcurrency()))
+                .collect().in(ArrayList<FragmentRepository.Stored>::new, List::addAll)
+                .map(stored -> (List<FragmentRepository.Stored>) stored);
     }
 
-    private PlanBuilder start(Request request, EventInfo event, ListingRepository.Extent extent) {
-        Format format = request.format();
-        if (format == Format.PENTABARF) {
-            LocalDate first = earliest(event.startsAt() == null ? null : Pentabarf.dayOf(event, event.startsAt()),
-                    extent.firstStart() == null ? null : Pentabarf.dayOf(event, extent.firstStart()));
-            LocalDate last = latest(event.endsAt() == null ? null : Pentabarf.dayOf(event, event.endsAt()),
-                    extent.lastStart() == null ? null : Pentabarf.dayOf(event, extent.lastStart()));
-            if (first == null) {
-                first = LocalDate.now(CalendarContent.zoneOf(event));
-            }
-            if (last == null || last.isBefore(first)) {
-                last = first;
-            }
-            return new PentabarfPlan(event, pentabarf.open(event, request.scheduleVersion(), first, last), first);
+    private PlanBuilder pentabarfPlan(Request request, EventInfo event, ListingRepository.Extent extent) {
+        LocalDate first = earliest(event.startsAt() == null ? null : Pentabarf.dayOf(event, event.startsAt()),
+                extent.firstStart() == null ? null : Pentabarf.dayOf(event, extent.firstStart()));
+        LocalDate last = latest(event.endsAt() == null ? null : Pentabarf.dayOf(event, event.endsAt()),
+                extent.lastStart() == null ? null : Pentabarf.dayOf(event, extent.lastStart()));
+        if (first == null) {
+            first = LocalDate.now(CalendarContent.zoneOf(event));
         }
-        CalendarSyntax syntax = format.syntax();
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        head.writeBytes(syntax.open(content.calendarProperties(event, request.calendarName())));
-        List<CalComponent> leading = new ArrayList<>(content.timezones(event,
-                extent.firstStart() == null ? null : extent.firstStart().toInstant(),
-                extent.lastEnd() == null ? null : extent.lastEnd().toInstant()));
-        // RFC 5545 wants at least one component: a feed that lists no session still names its event.
-        CalComponent eventComponent = request.withEvent() || extent.count() == 0 ? content.event(event) : null;
-        if (eventComponent != null) {
-            leading.add(eventComponent);
+        if (last == null || last.isBefore(first)) {
+            last = first;
         }
-        for (int i = 0; i < leading.size(); i++) {
-            if (i > 0) {
-                head.writeBytes(syntax.separator());
-            }
-            head.writeBytes(syntax.component(leading.get(i)));
-        }
-        return new PlanBuilder(head.toByteArray(), syntax.separator(), leading.isEmpty() ? null : syntax.separator(),
-                syntax.close());
+        return new PentabarfPlan(event, pentabarf.open(event, request.scheduleVersion(), first, last), first);
     }
 
     private static byte[] join(Plan plan, int from, List<Buffer> contents) {
@@ -202,16 +206,6 @@ public class Assembler {
         return out;
     }
 
-    /** The size in bytes of the file a plan streams: its fixed parts plus its fragments. */
-    public Uni<Long> size(Plan plan) {
-        long fixed = plan.head().length + plan.tail().length;
-        for (int i = 0; i < plan.fragmentIds().length; i++) {
-            fixed += prefix(plan, i).length;
-        }
-        long known = fixed;
-        return fragments.totalLength(plan.fragmentIds()).map(length -> known + length);
-    }
-
     private static byte[] prefix(Plan plan, int index) {
         byte[] special = plan.prefixes().get(index);
         if (special != null) {
@@ -228,62 +222,123 @@ public class Assembler {
         return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
     }
 
-    /** Collects a plan from the ordered listing rows; remembers sessions whose fragment is missing. */
-    private static class PlanBuilder {
-        final byte[] head;
-        final byte[] separator;
-        final byte[] firstPrefix;
+    /**
+     * Collects a plan from the ordered listing rows. A session without a current fragment keeps its place (and the
+     * generation it was listed at) until {@link #fill} puts the fragment rendered for it there.
+     */
+    private abstract static class PlanBuilder {
         final Map<Integer, byte[]> prefixes = new HashMap<>();
-        final List<Long> missing = new ArrayList<>();
-        byte[] tail;
+        final List<long[]> missing = new ArrayList<>();
         long[] ids = new long[256];
         int count;
-
-        PlanBuilder(byte[] head, byte[] separator, byte[] firstPrefix, byte[] tail) {
-            this.head = head;
-            this.separator = separator;
-            this.firstPrefix = firstPrefix;
-            this.tail = tail;
-        }
+        long fragmentBytes;
 
         void accept(PlanRow row) {
-            if (row.fragmentId() == null) {
-                missing.add(row.sessionId());
-                return;
-            }
-            if (count == 0 && firstPrefix != null) {
-                prefixes.put(0, firstPrefix);
-            }
             if (count == ids.length) {
                 ids = Arrays.copyOf(ids, ids.length * 2);
             }
-            ids[count++] = row.fragmentId();
+            if (row.fragmentId() == null) {
+                missing.add(new long[] {count, row.sessionId(), row.renderGen()});
+                ids[count++] = 0;
+            } else {
+                ids[count++] = row.fragmentId();
+                fragmentBytes += row.fragmentLength();
+            }
         }
 
+        List<Long> missingSessions() {
+            List<Long> sessions = new ArrayList<>(missing.size());
+            for (long[] place : missing) {
+                sessions.add(place[1]);
+            }
+            return sessions;
+        }
+
+        /** Puts the stored fragments in their places; false when one is not of the generation that was listed. */
+        boolean fill(List<FragmentRepository.Stored> stored) {
+            Map<Long, FragmentRepository.Stored> bySession = new HashMap<>(stored.size() * 2);
+            for (FragmentRepository.Stored fragment : stored) {
+                bySession.put(fragment.sessionId(), fragment);
+            }
+            for (long[] place : missing) {
+                FragmentRepository.Stored fragment = bySession.get(place[1]);
+                if (fragment == null || fragment.renderGen() != place[2]) {
+                    return false;
+                }
+                ids[(int) place[0]] = fragment.id();
+                fragmentBytes += fragment.length();
+            }
+            missing.clear();
+            return true;
+        }
+
+        abstract Plan finish();
+    }
+
+    /** An iCalendar, xCal or jCal plan: the head (time zones spanning the sessions, the event) follows the pass. */
+    private class CalendarPlan extends PlanBuilder {
+        private final Request request;
+        private final EventInfo event;
+        private OffsetDateTime firstStart;
+        private OffsetDateTime lastEnd;
+
+        CalendarPlan(Request request, EventInfo event) {
+            this.request = request;
+            this.event = event;
+        }
+
+        @Override
+        void accept(PlanRow row) {
+            if (row.startsAt() != null && (firstStart == null || row.startsAt().isBefore(firstStart))) {
+                firstStart = row.startsAt();
+            }
+            if (row.endsAt() != null && (lastEnd == null || row.endsAt().isAfter(lastEnd))) {
+                lastEnd = row.endsAt();
+            }
+            super.accept(row);
+        }
+
+        @Override
         Plan finish() {
-            return new Plan(head, separator, Arrays.copyOf(ids, count), prefixes, tail);
+            CalendarSyntax syntax = request.format().syntax();
+            ByteArrayOutputStream head = new ByteArrayOutputStream();
+            head.writeBytes(syntax.open(content.calendarProperties(event, request.calendarName())));
+            List<CalComponent> leading = new ArrayList<>(content.timezones(event,
+                    firstStart == null ? null : firstStart.toInstant(), lastEnd == null ? null : lastEnd.toInstant()));
+            // RFC 5545 wants at least one component: a feed that lists no session still names its event.
+            if (request.withEvent() || count == 0) {
+                leading.add(content.event(event));
+            }
+            for (int i = 0; i < leading.size(); i++) {
+                if (i > 0) {
+                    head.writeBytes(syntax.separator());
+                }
+                head.writeBytes(syntax.component(leading.get(i)));
+            }
+            if (count > 0 && !leading.isEmpty()) {
+                prefixes.put(0, syntax.separator());
+            }
+            return new Plan(head.toByteArray(), syntax.separator(), Arrays.copyOf(ids, count), prefixes,
+                    syntax.close(), fragmentBytes);
         }
     }
 
     /** Opens and closes Pentabarf days and rooms around the events as the listing moves through them. */
     private class PentabarfPlan extends PlanBuilder {
         private final EventInfo event;
+        private final byte[] head;
         private final LocalDate firstDay;
         private LocalDate day;
         private Long room;
 
         PentabarfPlan(EventInfo event, byte[] head, LocalDate firstDay) {
-            super(head, new byte[0], null, null);
             this.event = event;
+            this.head = head;
             this.firstDay = firstDay;
         }
 
         @Override
         void accept(PlanRow row) {
-            if (row.fragmentId() == null) {
-                missing.add(row.sessionId());
-                return;
-            }
             long roomKey = row.roomId() == null ? 0 : row.roomId();
             ByteArrayOutputStream prefix = new ByteArrayOutputStream();
             if (!row.day().equals(day)) {
@@ -313,8 +368,8 @@ public class Assembler {
                 end.writeBytes(pentabarf.dayClose());
             }
             end.writeBytes(pentabarf.close());
-            tail = end.toByteArray();
-            return super.finish();
+            return new Plan(head, new byte[0], Arrays.copyOf(ids, count), prefixes, end.toByteArray(),
+                    fragmentBytes);
         }
     }
 }

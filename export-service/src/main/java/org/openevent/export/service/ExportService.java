@@ -3,7 +3,10 @@ package org.openevent.export.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -36,7 +39,8 @@ import org.openevent.export.repository.ScheduleWatermarkRepository;
  * The export task life cycle. A request reads the event's schedule version from session-service; when a file of
  * that version (rendered at the current event version) exists, the task is finished at once with it; otherwise a
  * WAITING task carrying the version and an {@code export.requested} message are written in one transaction. The
- * consumer of that message claims the task (RENDERING, with a lease) in a short transaction, waits until the
+ * requesting process then starts on the task itself (unless configured not to), and the consumer of the message is
+ * the fallback; whichever comes first claims the task (RENDERING, with a lease) in a short transaction, waits until the
  * projection has seen that schedule version, has the {@link Assembler} render what changed and plan the file with
  * no transaction or lock held, stores the file and completes the task in a second short transaction that only
  * succeeds while it still holds the claim: one result and one {@code export.completed} per task, whoever else
@@ -99,7 +103,28 @@ public class ExportService {
                                         event.feedEpoch)
                                 .flatMap(file -> Panache.withTransaction(() -> file != null
                                         ? createDone(event.id, userId, format, version, file)
-                                        : createWaiting(event.id, userId, format, version)))));
+                                        : createWaiting(event.id, userId, format, version)))))
+                .invoke(task -> {
+                    if (ExportTask.WAITING.equals(task.state) && config.renderOnRequest()) {
+                        startHere(task);
+                    }
+                });
+    }
+
+    /**
+     * Starts processing a just-committed task on a fresh Vert.x context, so the render neither waits for the
+     * relay and the broker nor shares the request's database session. A failure here is only logged: the task's
+     * message is on its way and the claim's lease lets a consumer take the task over.
+     */
+    private void startHere(ExportTask task) {
+        ExportRequestedPayload request = new ExportRequestedPayload(task.id.toString(), task.eventId, task.format,
+                task.requestedBy, task.scheduleVersion);
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> process(request).subscribe().with(
+                done -> { },
+                failure -> LOG.warnf("Rendering task %s on request failed; its message will retry it: %s", task.id,
+                        failure.toString())));
     }
 
     /**
@@ -341,12 +366,13 @@ public class ExportService {
                             claim.taskId(), 2, completed(claim.taskId(), claim.eventId(), state, downloadUrl, error))
                             .replaceWith(true);
                 }))
-                .flatMap(recorded -> !recorded ? Uni.createFrom().voidItem()
-                        : (file == null ? Uni.createFrom().item(-1L)
-                                : assembler.size(file.plan()).onFailure().recoverWithItem(-1L))
-                        .invoke(size -> metrics.finished(claim.format(), state, claim.requestedAt(),
-                                size < 0 ? null : size))
-                        .replaceWithVoid());
+                .invoke(recorded -> {
+                    if (recorded) {
+                        long size = file == null ? -1 : file.plan().size();
+                        metrics.finished(claim.format(), state, claim.requestedAt(), size < 0 ? null : size);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private ExportCompletedPayload completed(UUID taskId, long eventId, String state, String downloadPath,

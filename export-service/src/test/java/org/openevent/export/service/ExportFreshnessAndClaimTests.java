@@ -47,6 +47,7 @@ import org.openevent.common.testing.KafkaProbe;
 import org.openevent.common.testing.TestTokens;
 import org.openevent.common.testing.OwnerStandIn;
 import org.openevent.export.SessionServiceStub;
+import org.openevent.export.repository.ExportFileRepository;
 import org.openevent.export.testing.OnVertx;
 
 /**
@@ -84,6 +85,9 @@ class ExportFreshnessAndClaimTests {
     @Inject
     Vertx vertx;
 
+    @Inject
+    ExportFileRepository files;
+
     @Test
     void anExportRequestedRightAfterABurstOfOutOfOrderChangesContainsThemAll() throws Exception {
         long event = newEvent();
@@ -107,13 +111,19 @@ class ExportFreshnessAndClaimTests {
         SessionServiceStub.scheduleVersion(event, 2 + sessions);
         send(burst);
 
-        JsonNode task = awaitTask(startExport(event, owner), owner);
+        String taskUrl = startExport(event, owner);
+        JsonNode task = awaitTask(taskUrl, owner);
         assertEquals("SUCCESS", task.get("state").asText(), task.toString());
-        String ics = given().when().get(path(task.get("result").get("download_url").asText()))
-                .then().statusCode(200).extract().asString();
+        byte[] file = given().when().get(path(task.get("result").get("download_url").asText()))
+                .then().statusCode(200).extract().asByteArray();
+        String ics = new String(file, java.nio.charset.StandardCharsets.UTF_8);
         List<VEvent> events = Biweekly.parse(ics).first().getEvents().stream()
                 .filter(e -> e.getUid().getValue().startsWith("session-")).toList();
         assertEquals(sessions, events.size(), "every session committed before the request");
+        // The plan knows its file's size from the pass that made it (the metric reads it): byte for byte.
+        String fileId = text("SELECT file_id::text FROM export_task WHERE id = $1::uuid",
+                taskUrl.substring(taskUrl.lastIndexOf('/') + 1));
+        assertEquals(file.length, onVertx(() -> files.find(java.util.UUID.fromString(fileId))).plan().size());
         assertTrue(events.stream().allMatch(e -> e.getLocation() != null
                 && e.getLocation().getValue().startsWith("Room 1")), ics);
         assertTrue(events.stream().allMatch(e -> "Main".equals(e.getCategories().get(0).getValues().get(0))), ics);
