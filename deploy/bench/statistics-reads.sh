@@ -53,7 +53,7 @@ LOG="$(mktemp -t stats-bench.XXXXXX.log)"
 STATS_SERVICE_PORT="$PORT" STATS_DB_NAME="$DB" OPENEVENT_JWT_PUBLIC_KEY="$ROOT/test-keys/jwt-test-public.pem" \
   OPENEVENT_MESSAGING_TOPIC_PREFIX=bench.statistics. MP_MESSAGING_CONNECTOR_SMALLRYE_KAFKA_GROUP_ID=stats-bench \
   EVENT_SERVICE_URL=http://127.0.0.1:9 \
-  MALLOC_ARENA_MAX=2 java -Xmx256m -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+UseSerialGC \
+  MALLOC_ARENA_MAX=2 java -Xmx256m -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps -XX:+UseSerialGC \
     -XX:ReservedCodeCacheSize=64m -XX:CICompilerCount=2 -Xss512k -XX:MaxMetaspaceSize=192m -jar "$JAR" >"$LOG" 2>&1 &
 SERVICE=$!
 cleanup() {
