@@ -25,9 +25,10 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Open-loop load on statistics endpoints, one endpoint at a time: after a warm-up of every endpoint (closed loop
- * first, one request after the other, so a cold JVM cannot pile up a backlog; then open loop), requests leave at a fixed rate whatever the answers do, and
- * each latency is measured from the moment its request was due (so a stall counts against every request it
- * delays). Prints p50, p99 and max per endpoint. Run with {@code java deploy/bench/StatisticsLoad.java}.
+ * first, one request after the other, so a cold JVM cannot pile up a backlog; then open loop), requests leave at a
+ * fixed rate whatever the answers do, and each latency is measured from the moment its request was due (so a stall
+ * counts against every request it delays). Prints p50, p99 and max per endpoint. Run with
+ * {@code java deploy/bench/StatisticsLoad.java}.
  *
  * <p>Arguments: {@code <base-url> <private-key.pem> <rate> <warm-up s> <duration s> <events> <path>...}; a path
  * containing {@code {event}} gets a live event id between 1 and {@code events} (the bench loader's rule for

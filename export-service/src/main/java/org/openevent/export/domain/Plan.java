@@ -8,8 +8,8 @@ import java.util.TreeMap;
 /**
  * How a calendar file is assembled from stored session fragments: {@code head}, then the fragments in order with
  * {@code separator} between consecutive ones and, where the format groups them (Pentabarf days and rooms), a prefix
- * before some, then {@code tail}; {@code fragmentBytes} is the fragments' total length. A plan costs a few bytes per session, so a file of any size is kept and streamed
- * without ever being held in memory.
+ * before some, then {@code tail}; {@code fragmentBytes} is the fragments' total length. A plan costs a few bytes per
+ * session, so a file of any size is kept and streamed without ever being held in memory.
  */
 public record Plan(byte[] head, byte[] separator, long[] fragmentIds, Map<Integer, byte[]> prefixes, byte[] tail,
                    long fragmentBytes) {

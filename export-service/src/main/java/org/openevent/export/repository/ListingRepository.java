@@ -46,8 +46,8 @@ public class ListingRepository {
 
     /**
      * One session of a plan in order: its render generation, its current fragment (null when it has none at that
-     * generation) and that fragment's length, its listed start and end and, for Pentabarf, its local day, the day's first start and last end,
-     * and its room.
+     * generation) and that fragment's length, its listed start and end and, for Pentabarf, its local day, the day's
+     * first start and last end, and its room.
      */
     public record PlanRow(long sessionId, long renderGen, Long fragmentId, int fragmentLength, OffsetDateTime startsAt,
                           OffsetDateTime endsAt, LocalDate day, OffsetDateTime dayStart, OffsetDateTime dayEnd,
@@ -139,7 +139,8 @@ public class ListingRepository {
         String fragment = "LEFT JOIN session_fragment f ON f.session_id = s.id AND f.format = $1 "
                 + "AND f.render_gen = s.render_gen AND f.superseded_at IS NULL ";
         String sql = byDayAndRoom
-                ? "SELECT s.id, s.render_gen, f.id, f.content_length, s.listed_starts_at, s.listed_ends_at, s.local_day, "
+                ? "SELECT s.id, s.render_gen, f.id, f.content_length, s.listed_starts_at, s.listed_ends_at, "
+                        + "s.local_day, "
                         + "min(s.listed_starts_at) OVER day, max(s.listed_ends_at) OVER day, m.id, m.name "
                         + "FROM (SELECT s.*, (s.listed_starts_at AT TIME ZONE $2)::date AS local_day "
                         + "FROM session s WHERE " + where.sql + ") s "
@@ -155,7 +156,8 @@ public class ListingRepository {
                         // which stays fast whatever the event's size; a plan made for a large event's exact numbers
                         // prefers hashing all its fragments and sorting, three times slower here.
                         () -> pool.getConnection().flatMap(connection -> connection.begin()
-                                .call(() -> connection.query("SET LOCAL plan_cache_mode = force_generic_plan").execute())
+                                .call(() -> connection.query("SET LOCAL plan_cache_mode = force_generic_plan")
+                                        .execute())
                                 .map(transaction -> new Cursor(connection, transaction))),
                         cursor -> cursor.connection().prepare(sql).onItem()
                                 .transformToMulti(statement -> statement.createStream(CURSOR_FETCH, args).toMulti()))

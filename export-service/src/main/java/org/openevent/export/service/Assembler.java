@@ -34,8 +34,9 @@ import org.openevent.export.repository.ListingRepository.PlanRow;
 /**
  * Assembles calendars incrementally and streams them. Each session is rendered once per render generation into a
  * stored fragment, in overlapping batches off the event loop; a calendar is then a {@link Plan} (head, fragment ids
- * in order, separators, tail) built in one pass of a cursor over the listing, and its bytes are streamed batch by batch from the stored
- * fragments. So a re-render after one change renders one session, and no step holds a whole calendar in memory.
+ * in order, separators, tail) built in one pass of a cursor over the listing, and its bytes are streamed batch by
+ * batch from the stored fragments. So a re-render after one change renders one session, and no step holds a whole
+ * calendar in memory.
  */
 @ApplicationScoped
 public class Assembler {
