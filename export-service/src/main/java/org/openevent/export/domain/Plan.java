@@ -19,14 +19,16 @@ public record Plan(byte[] head, byte[] separator, long[] fragmentIds, Map<Intege
         if (fragmentBytes < 0) {
             return -1;
         }
+        // Every fragment but the first is preceded by the separator unless it has a prefix of its own.
+        long separators = Math.max(0, fragmentIds.length - 1);
         long size = head.length + tail.length + fragmentBytes;
-        for (int i = 1; i < fragmentIds.length; i++) {
-            size += prefixes.containsKey(i) ? 0 : separator.length;
+        for (Map.Entry<Integer, byte[]> prefix : prefixes.entrySet()) {
+            size += prefix.getValue().length;
+            if (prefix.getKey() >= 1 && prefix.getKey() < fragmentIds.length) {
+                separators--;
+            }
         }
-        for (byte[] prefix : prefixes.values()) {
-            size += prefix.length;
-        }
-        return size;
+        return size + separators * separator.length;
     }
 
     /** The prefixes as stored: per entry the fragment index, the length and the bytes. */
