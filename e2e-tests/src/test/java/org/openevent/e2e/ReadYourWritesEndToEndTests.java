@@ -2,6 +2,7 @@ package org.openevent.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -82,6 +83,53 @@ class ReadYourWritesEndToEndTests {
         assertTrue(titles.contains("Opening keynote"), ics);
         assertTrue(titles.contains("Final title"), ics);
         assertEquals(2, titles.size(), ics);
+    }
+
+    /**
+     * The anonymous event document with the schedule's includes is kept serialized at event-service; every write,
+     * at event-service or session-service, shows in the very next anonymous read, and an unchanged document
+     * answers {@code If-None-Match} with 304.
+     */
+    @Test
+    void theAnonymousEventDocumentShowsEveryWriteAtOnce() {
+        String email = "kept-" + UUID.randomUUID() + "@example.org";
+        given().contentType(JSONAPI).body(Map.of("data", Map.of("type", "user", "attributes",
+                Map.of("email", email, "password", "correct horse battery"))))
+                .when().post("/v1/users").then().statusCode(201);
+        String token = given().contentType("application/json")
+                .body(Map.of("email", email, "password", "correct horse battery"))
+                .when().post("/auth/session").then().statusCode(200).extract().path("access_token");
+        String event = as(token).body("""
+                {"data": {"type": "event", "attributes": {"name": "Kept Conf", "timezone": "Asia/Kolkata",
+                 "state": "published", "starts-at": "2027-10-01T09:00:00+05:30",
+                 "ends-at": "2027-10-02T18:00:00+05:30"}}}""")
+                .when().post("/v1/events").then().statusCode(201).extract().path("data.id");
+        String url = "/v1/events/" + event + "?include=sessions,microlocations,tracks,speakers,sponsors,tickets";
+        String empty = given().when().get(url).then().statusCode(200)
+                .body("included", equalTo(null)).extract().header("ETag");
+        given().header("If-None-Match", empty).when().get(url).then().statusCode(304);
+
+        String track = create(token, "tracks", "track", event, "{\"name\": \"Main\", \"color\": \"#224466\"}", "");
+        String withTrack = given().when().get(url).then().statusCode(200)
+                .body("included.find { it.type == 'track' }.id", equalTo(track)).extract().header("ETag");
+        assertTrue(!withTrack.equals(empty), "a new document has a new tag");
+
+        String session = create(token, "sessions", "session", event, session("Kept keynote", "10:00"),
+                ", \"track\": {\"data\": {\"type\": \"track\", \"id\": \"" + track + "\"}}");
+        given().when().get(url).then().statusCode(200).body("included.findAll { it.type == 'session' }", hasSize(0));
+        state(token, session, "accepted");
+        given().when().get(url).then().statusCode(200)
+                .body("included.find { it.type == 'session' }.attributes.title", equalTo("Kept keynote"));
+        as(token).body("{\"data\": {\"type\": \"session\", \"id\": \"" + session
+                        + "\", \"attributes\": {\"title\": \"Kept and renamed\"}}}")
+                .when().patch("/v1/sessions/" + session).then().statusCode(200);
+        given().when().get(url).then().statusCode(200)
+                .body("included.find { it.type == 'session' }.attributes.title", equalTo("Kept and renamed"));
+
+        as(token).body("{\"data\": {\"type\": \"event\", \"id\": \"" + event
+                        + "\", \"attributes\": {\"state\": \"draft\"}}}")
+                .when().patch("/v1/events/" + event).then().statusCode(200);
+        given().when().get(url).then().statusCode(404);
     }
 
     private static String session(String title, String start) {

@@ -16,7 +16,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * serialized here once, tagged with a strong ETag over the exact bytes, and a matching {@code If-None-Match}
  * becomes a bodiless 304. Large documents are serialized and hashed on a worker thread, not the event loop. Answers
  * to other services ({@code /internal/...}) are serialized the same way but not tagged: no caller reads their tags,
- * and hashing a large document costs as much as serializing it.
+ * and hashing a large document costs as much as serializing it. Anonymous reads that
+ * {@link PublicDocuments} covers are kept there once serialized.
  */
 public class JsonApiResponseFilter {
 
@@ -28,10 +29,12 @@ public class JsonApiResponseFilter {
 
     private final EntityTags tags;
     private final Vertx vertx;
+    private final PublicDocuments documents;
 
-    public JsonApiResponseFilter(EntityTags tags, Vertx vertx) {
+    public JsonApiResponseFilter(EntityTags tags, Vertx vertx, PublicDocuments documents) {
         this.tags = tags;
         this.vertx = vertx;
+        this.documents = documents;
     }
 
     @ServerResponseFilter
@@ -59,15 +62,24 @@ public class JsonApiResponseFilter {
                 return;
             }
             String tag = EntityTags.of(bytes);
-            response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
-            if (EntityTags.matches(ifNoneMatch, tag)) {
-                response.setStatus(304);
-                response.setEntity(null);
-                response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
-            } else {
-                response.setEntity(bytes, null, type);
+            if (request.getProperty(PublicDocuments.PENDING) instanceof PublicDocuments.Lookup pending) {
+                documents.keep(pending.key(), pending.token(), new PreparedBody(bytes, tag));
             }
+            send(response, bytes, tag, ifNoneMatch, type);
         }).replaceWithVoid();
+    }
+
+    /** The tagged body, or a bodiless 304 when the client's {@code If-None-Match} names its tag. */
+    private static void send(ContainerResponseContext response, byte[] bytes, String tag, String ifNoneMatch,
+                             MediaType type) {
+        response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
+        if (EntityTags.matches(ifNoneMatch, tag)) {
+            response.setStatus(304);
+            response.setEntity(null);
+            response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+        } else {
+            response.setEntity(bytes, null, type);
+        }
     }
 
     /** The exact media type to send, or null for answers that are not JSON (files, calendars). */

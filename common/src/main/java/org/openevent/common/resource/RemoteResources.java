@@ -80,6 +80,16 @@ public class RemoteResources {
         return eventChildrenAnswer(collection, ownerType, eventIds, include, fields, authorization).map(this::read);
     }
 
+    /**
+     * The committed content version of an event at its owner {@code service} (which serves
+     * {@code /internal/events/<id>/content-version}): it changes with every change the service could render into a
+     * public document of the event.
+     */
+    public Uni<Long> contentVersion(String service, long eventId) {
+        return get(service, "/internal/events/" + eventId + "/content-version", Map.of(), null)
+                .map(body -> parse(body).path("version").asLong(-1));
+    }
+
     private Uni<Buffer> byIdsAnswer(String type, Collection<Long> ids, String include, Fieldsets fields,
                                     String authorization) {
         return get(ResourceOwners.ownerOf(type), "/internal/resources/" + type,

@@ -1,0 +1,89 @@
+package org.openevent.common.jsonapi;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.openevent.common.resource.DocumentVersions;
+import org.openevent.common.resource.IncludeTree;
+
+/**
+ * Keeps the serialized anonymous documents of single resources and lists, keyed by path and query and valid for one content
+ * token of the service's {@link DocumentVersions}. The token is read before rendering, so a kept document is never
+ * older than its token; a write committed before a request gives a new token, and the request renders afresh
+ * (read-your-writes). Bounded in bytes, least recently used first out.
+ */
+@ApplicationScoped
+public class PublicDocuments {
+
+    /** Request property: the {@link Lookup} under which to keep the answer this request renders. */
+    public static final String PENDING = PublicDocuments.class.getName() + ".pending";
+
+    /** What a request found: the kept body, or the key and token to keep its rendering under (both null: neither). */
+    public record Lookup(PreparedBody body, String key, String token) {
+        static final Lookup NONE = new Lookup(null, null, null);
+    }
+
+    private final Instance<DocumentVersions> versions;
+    private final long maxBytes;
+    private final long maxDocumentBytes;
+    private final Map<String, Kept> kept = new LinkedHashMap<>(64, 0.75f, true);
+    private long keptBytes;
+
+    public PublicDocuments(Instance<DocumentVersions> versions, DocumentCacheConfig config) {
+        this.versions = versions;
+        this.maxBytes = config.maxBytes();
+        this.maxDocumentBytes = Math.min(config.maxDocumentBytes(), config.maxBytes());
+    }
+
+    /** True when this service caches the anonymous reads of {@code collection}. */
+    public boolean covers(String collection) {
+        return maxBytes > 0 && versions.isResolvable() && versions.get().collection().equals(collection);
+    }
+
+    /**
+     * The kept document for an anonymous read of {@code reference} (null: a list of the collection), or how to keep
+     * the one about to be rendered.
+     */
+    public Uni<Lookup> lookUp(String collection, String reference, String include, String rawQuery) {
+        IncludeTree tree;
+        try {
+            tree = IncludeTree.parse(include);
+        } catch (RuntimeException malformed) {
+            return Uni.createFrom().item(Lookup.NONE);
+        }
+        String key = collection + (reference == null ? "" : "/" + reference) + "?" + (rawQuery == null ? "" : rawQuery);
+        // Without a token (or when reading it fails) the request is simply rendered and nothing is kept.
+        return Uni.createFrom().deferred(() -> versions.get().token(reference, tree)).map(token -> {
+            if (token == null) {
+                return Lookup.NONE;
+            }
+            PreparedBody body = keptBody(key, token);
+            return body != null ? new Lookup(body, key, token) : new Lookup(null, key, token);
+        }).onFailure().recoverWithItem(Lookup.NONE);
+    }
+
+    /** Keeps a rendered document under the token read before its rendering began. */
+    public synchronized void keep(String key, String token, PreparedBody body) {
+        long size = body.bytes().length;
+        if (size > maxDocumentBytes) {
+            return;
+        }
+        Kept previous = kept.put(key, new Kept(token, body));
+        keptBytes += size - (previous == null ? 0 : previous.body().bytes().length);
+        var oldest = kept.entrySet().iterator();
+        while (keptBytes > maxBytes && oldest.hasNext()) {
+            keptBytes -= oldest.next().getValue().body().bytes().length;
+            oldest.remove();
+        }
+    }
+
+    private synchronized PreparedBody keptBody(String key, String token) {
+        Kept found = kept.get(key);
+        return found != null && found.token().equals(token) ? found.body() : null;
+    }
+
+    private record Kept(String token, PreparedBody body) {
+    }
+}
