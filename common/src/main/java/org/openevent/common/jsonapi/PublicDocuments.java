@@ -25,21 +25,22 @@ public class PublicDocuments {
         static final Lookup NONE = new Lookup(null, null, null);
     }
 
-    private final Instance<DocumentVersions> versions;
+    /** Null in services that declare no versions: nothing is kept there. */
+    private final DocumentVersions versions;
     private final long maxBytes;
     private final long maxDocumentBytes;
     private final Map<String, Kept> kept = new LinkedHashMap<>(64, 0.75f, true);
     private long keptBytes;
 
     public PublicDocuments(Instance<DocumentVersions> versions, DocumentCacheConfig config) {
-        this.versions = versions;
+        this.versions = versions.isResolvable() ? versions.get() : null;
         this.maxBytes = config.maxBytes();
         this.maxDocumentBytes = Math.min(config.maxDocumentBytes(), config.maxBytes());
     }
 
     /** True when this service caches the anonymous reads of {@code collection}. */
     public boolean covers(String collection) {
-        return maxBytes > 0 && versions.isResolvable() && versions.get().collection().equals(collection);
+        return maxBytes > 0 && versions != null && versions.collection().equals(collection);
     }
 
     /**
@@ -55,7 +56,7 @@ public class PublicDocuments {
         }
         String key = collection + (reference == null ? "" : "/" + reference) + "?" + (rawQuery == null ? "" : rawQuery);
         // Without a token (or when reading it fails) the request is simply rendered and nothing is kept.
-        return Uni.createFrom().deferred(() -> versions.get().token(reference, tree)).map(token -> {
+        return Uni.createFrom().deferred(() -> versions.token(reference, tree)).map(token -> {
             if (token == null) {
                 return Lookup.NONE;
             }
