@@ -10,7 +10,7 @@ import org.hibernate.query.hql.internal.HqlParseTreeBuilder;
 import org.jboss.logging.Logger;
 
 /**
- * Teaches Hibernate's HQL parser the shapes of the kit's queries once, in the background, right after start. The
+ * Teaches Hibernate's HQL parser the shapes of the kit's queries once, in the background, soon after start. The
  * parser learns its prediction tables lazily and shares them process-wide: the first statement with nested
  * conditions and subqueries took 4 to 8 s of CPU, on an event loop, in whichever request came first (a remote include
  * then timed out as a 503); once warmed, a new statement of another shape takes a few milliseconds.
@@ -38,8 +38,18 @@ public class HqlWarmUp {
             "delete from A x where x.eventId = :p1 and x.userId in (:p2, :p3)",
             "from A e where e.groupId = :group or e.id in :ids order by e.id");
 
+    /** After the start: warming up takes seconds of CPU that the start itself needs on a small machine. */
+    static final long DELAY_MS = 3_000;
+
     void onStart(@Observes StartupEvent start) {
-        Thread warmer = new Thread(HqlWarmUp::warm, "hql-warm-up");
+        Thread warmer = new Thread(() -> {
+            try {
+                Thread.sleep(DELAY_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            warm();
+        }, "hql-warm-up");
         warmer.setDaemon(true);
         warmer.setPriority(Thread.MIN_PRIORITY);
         warmer.start();
