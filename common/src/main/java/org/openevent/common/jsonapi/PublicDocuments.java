@@ -1,5 +1,8 @@
 package org.openevent.common.jsonapi;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -31,11 +34,30 @@ public class PublicDocuments {
     private final long maxDocumentBytes;
     private final Map<String, Kept> kept = new LinkedHashMap<>(64, 0.75f, true);
     private long keptBytes;
+    private final Counter hits;
+    private final Counter misses;
+    private final Counter uncovered;
 
-    public PublicDocuments(Instance<DocumentVersions> versions, DocumentCacheConfig config) {
-        this.versions = versions.isResolvable() ? versions.get() : null;
-        this.maxBytes = config.maxBytes();
-        this.maxDocumentBytes = Math.min(config.maxDocumentBytes(), config.maxBytes());
+    @jakarta.inject.Inject
+    public PublicDocuments(Instance<DocumentVersions> versions, DocumentCacheConfig config, MeterRegistry registry) {
+        this(versions.isResolvable() ? versions.get() : null, config.maxBytes(), config.maxDocumentBytes(), registry);
+    }
+
+    PublicDocuments(DocumentVersions versions, long maxBytes, long maxDocumentBytes, MeterRegistry registry) {
+        this.versions = versions;
+        this.maxBytes = maxBytes;
+        this.maxDocumentBytes = Math.min(maxDocumentBytes, maxBytes);
+        this.hits = lookups(registry, "hit");
+        this.misses = lookups(registry, "miss");
+        this.uncovered = lookups(registry, "uncovered");
+        Gauge.builder("openevent.document.cache.bytes", this, PublicDocuments::keptBytes)
+                .description("Bytes of anonymous documents kept").register(registry);
+    }
+
+    private static Counter lookups(MeterRegistry registry, String result) {
+        return Counter.builder("openevent.document.cache.lookups").tag("result", result)
+                .description("Anonymous reads looked up: answered from the cache, rendered and kept, or not coverable")
+                .register(registry);
     }
 
     /** True when this service caches the anonymous reads of {@code collection}. */
@@ -52,17 +74,23 @@ public class PublicDocuments {
         try {
             tree = IncludeTree.parse(include);
         } catch (RuntimeException malformed) {
+            uncovered.increment();
             return Uni.createFrom().item(Lookup.NONE);
         }
         String key = collection + (reference == null ? "" : "/" + reference) + "?" + (rawQuery == null ? "" : rawQuery);
         // Without a token (or when reading it fails) the request is simply rendered and nothing is kept.
         return Uni.createFrom().deferred(() -> versions.token(reference, tree)).map(token -> {
             if (token == null) {
+                uncovered.increment();
                 return Lookup.NONE;
             }
             PreparedBody body = keptBody(key, token);
+            (body != null ? hits : misses).increment();
             return body != null ? new Lookup(body, key, token) : new Lookup(null, key, token);
-        }).onFailure().recoverWithItem(Lookup.NONE);
+        }).onFailure().recoverWithItem(() -> {
+            uncovered.increment();
+            return Lookup.NONE;
+        });
     }
 
     /** Keeps a rendered document under the token read before its rendering began. */
@@ -78,6 +106,10 @@ public class PublicDocuments {
             keptBytes -= oldest.next().getValue().body().bytes().length;
             oldest.remove();
         }
+    }
+
+    synchronized double keptBytes() {
+        return keptBytes;
     }
 
     private synchronized PreparedBody keptBody(String key, String token) {
