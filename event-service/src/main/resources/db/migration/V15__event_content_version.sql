@@ -1,37 +1,8 @@
--- Every committed change to what a public document of an event may show raises that event's content version
--- (row 0 stands for rows that belong to no event, e.g. vocabularies), and so does any change the version of row -1,
--- which event lists are kept by. Cached documents are keyed by it, so a client reads its own write at once. The
--- triggers are deferred: the rows are locked only while committing.
-CREATE TABLE event_content_version (
-    event_id bigint PRIMARY KEY,
-    version  bigint NOT NULL
-);
-
--- Arguments: none (the row belongs to no event), the column holding the event id, or a column holding the id of a
--- parent row and the parent's table (whose event_id is then looked up).
-CREATE FUNCTION raise_event_content_version() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    changed jsonb;
-    events  bigint[] := '{}';
-    event   bigint;
+-- What a public event document or list can show here: the event, its children, and the vocabularies. Each change
+-- also raises row -1, by which lists of events are kept (only here: the row serializes the commits that raise it,
+-- and event-service's writes are few).
+CREATE FUNCTION raise_every_event_content_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    FOREACH changed IN ARRAY CASE TG_OP WHEN 'INSERT' THEN ARRAY[to_jsonb(NEW)] WHEN 'DELETE' THEN ARRAY[to_jsonb(OLD)]
-                                        ELSE ARRAY[to_jsonb(NEW), to_jsonb(OLD)] END LOOP
-        IF TG_NARGS = 0 THEN
-            event := 0;
-        ELSIF TG_NARGS = 1 THEN
-            event := (changed ->> TG_ARGV[0])::bigint;
-        ELSE
-            EXECUTE format('SELECT event_id FROM %I WHERE id = $1', TG_ARGV[1])
-                INTO event USING (changed ->> TG_ARGV[0])::bigint;
-        END IF;
-        event := coalesce(event, 0);
-        IF NOT event = ANY (events) THEN
-            events := events || event;
-            INSERT INTO event_content_version AS v (event_id, version) VALUES (event, 1)
-                ON CONFLICT (event_id) DO UPDATE SET version = v.version + 1;
-        END IF;
-    END LOOP;
     INSERT INTO event_content_version AS v (event_id, version) VALUES (-1, 1)
         ON CONFLICT (event_id) DO UPDATE SET version = v.version + 1;
     RETURN NULL;
@@ -44,16 +15,24 @@ DECLARE
 BEGIN
     CREATE CONSTRAINT TRIGGER content_version AFTER INSERT OR UPDATE OR DELETE ON event
         DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_event_content_version('id');
+    CREATE CONSTRAINT TRIGGER every_event_content_version AFTER INSERT OR UPDATE OR DELETE ON event
+        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_every_event_content_version();
     FOREACH child IN ARRAY ARRAY['event_copyright', 'event_role', 'role_invite', 'social_link', 'speakers_call',
                                  'sponsor', 'ticket'] LOOP
         EXECUTE format('CREATE CONSTRAINT TRIGGER content_version AFTER INSERT OR UPDATE OR DELETE ON %I '
                        'DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION '
                        'raise_event_content_version(''event_id'')', child);
+        EXECUTE format('CREATE CONSTRAINT TRIGGER every_event_content_version AFTER INSERT OR UPDATE OR DELETE '
+                       'ON %I DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION '
+                       'raise_every_event_content_version()', child);
     END LOOP;
     FOREACH global IN ARRAY ARRAY['event_image_size', 'event_sub_topic', 'event_topic', 'event_type', 'groups', 'page',
                                   'role', 'setting', 'speaker_image_size', 'user_follow_group'] LOOP
         EXECUTE format('CREATE CONSTRAINT TRIGGER content_version AFTER INSERT OR UPDATE OR DELETE ON %I '
                        'DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_event_content_version()',
                        global);
+        EXECUTE format('CREATE CONSTRAINT TRIGGER every_event_content_version AFTER INSERT OR UPDATE OR DELETE '
+                       'ON %I DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION '
+                       'raise_every_event_content_version()', global);
     END LOOP;
 END $$;

@@ -39,13 +39,7 @@ class ReadYourWritesEndToEndTests {
 
     @Test
     void aNewEventsScheduleIsUsableAndExportedImmediately() throws Exception {
-        String email = "ryw-" + UUID.randomUUID() + "@example.org";
-        given().contentType(JSONAPI).body(Map.of("data", Map.of("type", "user", "attributes",
-                Map.of("email", email, "password", "correct horse battery"))))
-                .when().post("/v1/users").then().statusCode(201);
-        String token = given().contentType("application/json")
-                .body(Map.of("email", email, "password", "correct horse battery"))
-                .when().post("/auth/session").then().statusCode(200).extract().path("access_token");
+        String token = newAccount("ryw");
 
         String event = as(token).body("""
                 {"data": {"type": "event", "attributes": {"name": "Instant Conf", "timezone": "America/Sao_Paulo",
@@ -92,13 +86,7 @@ class ReadYourWritesEndToEndTests {
      */
     @Test
     void theAnonymousEventDocumentShowsEveryWriteAtOnce() {
-        String email = "kept-" + UUID.randomUUID() + "@example.org";
-        given().contentType(JSONAPI).body(Map.of("data", Map.of("type", "user", "attributes",
-                Map.of("email", email, "password", "correct horse battery"))))
-                .when().post("/v1/users").then().statusCode(201);
-        String token = given().contentType("application/json")
-                .body(Map.of("email", email, "password", "correct horse battery"))
-                .when().post("/auth/session").then().statusCode(200).extract().path("access_token");
+        String token = newAccount("kept");
         String event = as(token).body("""
                 {"data": {"type": "event", "attributes": {"name": "Kept Conf", "timezone": "Asia/Kolkata",
                  "state": "published", "starts-at": "2027-10-01T09:00:00+05:30",
@@ -130,6 +118,17 @@ class ReadYourWritesEndToEndTests {
                         + "\", \"attributes\": {\"state\": \"draft\"}}}")
                 .when().patch("/v1/events/" + event).then().statusCode(200);
         given().when().get(url).then().statusCode(404);
+    }
+
+    /** Signs up a fresh account and signs it in; returns its token. */
+    private static String newAccount(String prefix) {
+        String email = prefix + "-" + UUID.randomUUID() + "@example.org";
+        given().contentType(JSONAPI).body(Map.of("data", Map.of("type", "user", "attributes",
+                Map.of("email", email, "password", "correct horse battery"))))
+                .when().post("/v1/users").then().statusCode(201);
+        return given().contentType("application/json")
+                .body(Map.of("email", email, "password", "correct horse battery"))
+                .when().post("/auth/session").then().statusCode(200).extract().path("access_token");
     }
 
     private static String session(String title, String start) {
