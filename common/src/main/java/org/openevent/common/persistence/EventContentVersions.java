@@ -13,13 +13,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class EventContentVersions {
 
-    static final String CURRENT =
-            "SELECT coalesce(sum(version), 0)::bigint FROM event_content_version WHERE event_id IN ($1, 0)";
+    static final String CURRENT = "SELECT " + of("$1");
 
     private final Pool pool;
 
     public EventContentVersions(Pool pool) {
         this.pool = pool;
+    }
+
+    /** The SQL expression of the content version of the event whose id is {@code eventId} (a column or parameter). */
+    public static String of(String eventId) {
+        return "coalesce((SELECT sum(v.version) FROM event_content_version v WHERE v.event_id IN (" + eventId
+                + ", 0)), 0)::bigint";
     }
 
     /** The event's content version as committed now; 0 while nothing of it ever changed. */

@@ -6,14 +6,14 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.openevent.common.persistence.EventContentVersions;
 import org.openevent.common.resource.Ids;
 
 /** Committed content versions: of an event (looked up by id or identifier in one statement), or of all events. */
 @ApplicationScoped
 public class EventContentRepository {
 
-    private static final String VERSION = "coalesce((SELECT sum(v.version) FROM event_content_version v "
-            + "WHERE v.event_id IN (e.id, 0)), 0)::bigint";
+    private static final String VERSION = EventContentVersions.of("e.id");
     private static final String BY_ID = "SELECT e.id, " + VERSION + " FROM event e WHERE e.id = $1";
     private static final String EVERY_EVENT =
             "SELECT coalesce(max(version), 0) FROM event_content_version WHERE event_id = -1";

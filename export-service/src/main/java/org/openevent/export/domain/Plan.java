@@ -14,12 +14,21 @@ import java.util.TreeMap;
 public record Plan(byte[] head, byte[] separator, long[] fragmentIds, Map<Integer, byte[]> prefixes, byte[] tail,
                    long fragmentBytes) {
 
+    /** What goes before fragment {@code index}: its own prefix, else the separator (nothing before the first). */
+    public byte[] prefix(int index) {
+        byte[] special = prefixes.get(index);
+        if (special != null) {
+            return special;
+        }
+        return index == 0 ? new byte[0] : separator;
+    }
+
     /** The file's size in bytes, or -1 when its fragments' total length was not recorded (older files). */
     public long size() {
         if (fragmentBytes < 0) {
             return -1;
         }
-        // Every fragment but the first is preceded by the separator unless it has a prefix of its own.
+        // As prefix(i) for every i, counted from the prefixes alone: no work per fragment.
         long separators = Math.max(0, fragmentIds.length - 1);
         long size = head.length + tail.length + fragmentBytes;
         for (Map.Entry<Integer, byte[]> prefix : prefixes.entrySet()) {

@@ -192,12 +192,12 @@ public class Assembler {
     private static byte[] join(Plan plan, int from, List<Buffer> contents) {
         int size = 0;
         for (int i = 0; i < contents.size(); i++) {
-            size += contents.get(i).length() + prefix(plan, from + i).length;
+            size += contents.get(i).length() + plan.prefix(from + i).length;
         }
         byte[] out = new byte[size];
         int at = 0;
         for (int i = 0; i < contents.size(); i++) {
-            byte[] prefix = prefix(plan, from + i);
+            byte[] prefix = plan.prefix(from + i);
             System.arraycopy(prefix, 0, out, at, prefix.length);
             at += prefix.length;
             Buffer fragment = contents.get(i);
@@ -205,14 +205,6 @@ public class Assembler {
             at += fragment.length();
         }
         return out;
-    }
-
-    private static byte[] prefix(Plan plan, int index) {
-        byte[] special = plan.prefixes().get(index);
-        if (special != null) {
-            return special;
-        }
-        return index == 0 ? new byte[0] : plan.separator();
     }
 
     private static LocalDate earliest(LocalDate a, LocalDate b) {
