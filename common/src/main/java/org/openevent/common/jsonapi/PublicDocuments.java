@@ -6,8 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.openevent.common.cache.ByteBoundedLru;
 import org.openevent.common.resource.DocumentVersions;
 import org.openevent.common.resource.IncludeTree;
 
@@ -31,9 +30,7 @@ public class PublicDocuments {
     /** Null in services that declare no versions: nothing is kept there. */
     private final DocumentVersions versions;
     private final long maxBytes;
-    private final long maxDocumentBytes;
-    private final Map<String, Kept> kept = new LinkedHashMap<>(64, 0.75f, true);
-    private long keptBytes;
+    private final ByteBoundedLru<String, Kept> kept;
     private final Counter hits;
     private final Counter misses;
     private final Counter uncovered;
@@ -46,7 +43,7 @@ public class PublicDocuments {
     PublicDocuments(DocumentVersions versions, long maxBytes, long maxDocumentBytes, MeterRegistry registry) {
         this.versions = versions;
         this.maxBytes = maxBytes;
-        this.maxDocumentBytes = Math.min(maxDocumentBytes, maxBytes);
+        this.kept = new ByteBoundedLru<>(maxBytes, maxDocumentBytes, found -> found.body().bytes().length);
         this.hits = lookups(registry, "hit");
         this.misses = lookups(registry, "miss");
         this.uncovered = lookups(registry, "uncovered");
@@ -94,25 +91,15 @@ public class PublicDocuments {
     }
 
     /** Keeps a rendered document under the token read before its rendering began. */
-    public synchronized void keep(String key, String token, PreparedBody body) {
-        long size = body.bytes().length;
-        if (size > maxDocumentBytes) {
-            return;
-        }
-        Kept previous = kept.put(key, new Kept(token, body));
-        keptBytes += size - (previous == null ? 0 : previous.body().bytes().length);
-        var oldest = kept.entrySet().iterator();
-        while (keptBytes > maxBytes && oldest.hasNext()) {
-            keptBytes -= oldest.next().getValue().body().bytes().length;
-            oldest.remove();
-        }
+    public void keep(String key, String token, PreparedBody body) {
+        kept.put(key, new Kept(token, body));
     }
 
-    synchronized double keptBytes() {
-        return keptBytes;
+    double keptBytes() {
+        return kept.bytes();
     }
 
-    private synchronized PreparedBody keptBody(String key, String token) {
+    private PreparedBody keptBody(String key, String token) {
         Kept found = kept.get(key);
         return found != null && found.token().equals(token) ? found.body() : null;
     }

@@ -96,6 +96,13 @@ public interface ExportConfig {
     @WithDefault("512")
     int streamBatch();
 
+    /**
+     * Bytes of rendered fragments kept in memory for streaming (a 10,000-session calendar is about 11 MB); 0 keeps
+     * none. Fragments never change under their id, so what is kept is never stale.
+     */
+    @WithDefault("33554432")
+    long fragmentCacheBytes();
+
     /** Live calendar feeds. */
     interface Feeds {
 

@@ -8,7 +8,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Rendered session fragments: immutable per session, format and render generation. Storing a newer generation
@@ -18,9 +21,11 @@ import java.util.List;
 public class FragmentRepository {
 
     private final Pool pool;
+    private final FragmentCache cache;
 
-    public FragmentRepository(Pool pool) {
+    public FragmentRepository(Pool pool, FragmentCache cache) {
         this.pool = pool;
+        this.cache = cache;
     }
 
     /** A rendered fragment of a session at a render generation. */
@@ -59,32 +64,57 @@ public class FragmentRepository {
                         + "SELECT id, session_id, render_gen, content_length FROM stored")
                 .execute(Tuple.of(sessions, generations, contents, eventId, format))
                 .map(rows -> {
+                    Map<Long, byte[]> rendered = new HashMap<>(fragments.size() * 2);
+                    for (Rendered fragment : fragments) {
+                        rendered.put(fragment.sessionId(), fragment.content());
+                    }
                     List<Stored> stored = new ArrayList<>(rows.size());
                     for (Row row : rows) {
-                        stored.add(new Stored(row.getLong(0), row.getLong(1), row.getLong(2), row.getInteger(3)));
+                        Stored one = new Stored(row.getLong(0), row.getLong(1), row.getLong(2), row.getInteger(3));
+                        stored.add(one);
+                        cache.put(one.id(), rendered.get(one.sessionId()));
                     }
                     return stored;
                 });
     }
 
-    /** The contents of the given fragments in the given order; a missing one fails (it was collected). */
+    /**
+     * The contents of the given fragments in the given order, from memory where kept and otherwise in one query;
+     * a missing one fails (it was collected).
+     */
     public Uni<List<Buffer>> contents(long[] ids, int from, int to) {
-        Long[] batch = new Long[to - from];
+        Buffer[] contents = new Buffer[to - from];
+        List<Long> missing = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            batch[i - from] = ids[i];
+            byte[] kept = cache.get(ids[i]);
+            if (kept != null) {
+                contents[i - from] = Buffer.buffer(kept);
+            } else {
+                missing.add(ids[i]);
+            }
         }
-        return pool.preparedQuery("SELECT f.content FROM unnest($1::bigint[]) WITH ORDINALITY AS p(id, ord) "
-                        + "JOIN session_fragment f ON f.id = p.id ORDER BY p.ord")
-                .execute(Tuple.of((Object) batch))
+        if (missing.isEmpty()) {
+            return Uni.createFrom().item(Arrays.asList(contents));
+        }
+        return pool.preparedQuery("SELECT id, content FROM session_fragment WHERE id = ANY($1::bigint[])")
+                .execute(Tuple.of((Object) missing.toArray(Long[]::new)))
                 .map(rows -> {
-                    if (rows.size() != batch.length) {
-                        throw new IllegalStateException("Fragments of this file were removed; render it again");
-                    }
-                    List<Buffer> contents = new ArrayList<>(rows.size());
+                    Map<Long, byte[]> read = new HashMap<>(rows.size() * 2);
                     for (Row row : rows) {
-                        contents.add(row.getBuffer(0).getDelegate());
+                        byte[] content = row.getBuffer(1).getBytes();
+                        read.put(row.getLong(0), content);
+                        cache.put(row.getLong(0), content);
                     }
-                    return contents;
+                    for (int i = from; i < to; i++) {
+                        if (contents[i - from] == null) {
+                            byte[] content = read.get(ids[i]);
+                            if (content == null) {
+                                throw new IllegalStateException("Fragments of this file were removed; render it again");
+                            }
+                            contents[i - from] = Buffer.buffer(content);
+                        }
+                    }
+                    return Arrays.asList(contents);
                 });
     }
 

@@ -30,6 +30,7 @@ import org.openevent.common.contract.EventPayload;
 import org.openevent.common.testing.TestTokens;
 import org.openevent.export.EventFixtures;
 import org.openevent.export.SessionServiceStub;
+import org.openevent.export.repository.FragmentCache;
 import org.openevent.export.service.Housekeeping;
 import org.openevent.export.testing.OnVertx;
 import org.openevent.export.testing.Upstream;
@@ -67,6 +68,9 @@ class ExportFormatsTests {
 
     @Inject
     Housekeeping housekeeping;
+
+    @Inject
+    FragmentCache fragmentCache;
 
     /** A published event in Lisbon with a room, a track and {@code talks} accepted sessions; returns its id. */
     long event(int talks) {
@@ -210,6 +214,19 @@ class ExportFormatsTests {
         assertEquals(41, Validators.ical4j(ics).size());
         // The first file still serves its version, byte for byte.
         assertTrue(download(firstTask).contains("SUMMARY:Talk 7\r\n"));
+    }
+
+    @Test
+    void filesStreamAlikeFromKeptFragmentsAndFromTheDatabase() {
+        long e = event(6);
+        JsonNode task = finish(e, start(e, "ical"));
+        String rendered = download(task);
+        assertEquals(7, Validators.ical4j(rendered).size(), "the event and its six sessions");
+        fragmentCache.clear();
+        assertEquals(rendered, download(task), "read back from the database");
+        pool.preparedQuery("DELETE FROM session_fragment WHERE event_id = $1").execute(Tuple.of(e))
+                .await().atMost(Duration.ofSeconds(10));
+        assertEquals(rendered, download(task), "kept by the previous download: the database is not read again");
     }
 
     @Test
