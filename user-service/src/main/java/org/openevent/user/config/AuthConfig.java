@@ -2,8 +2,6 @@ package org.openevent.user.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.time.Duration;
 
 /** Settings of password hashing, of the tokens this service issues and of the limits on account requests. */
@@ -38,10 +36,12 @@ public interface AuthConfig {
     @WithDefault("1h")
     Duration resetTtl();
 
-    /** bcrypt work factor for new hashes; each step doubles the cost of hashing and verifying. */
+    /**
+     * bcrypt work factor for new hashes, 10 to 16; each step doubles the cost of hashing and verifying. Checked by
+     * the hasher at start rather than by a constraint: one constraint on a mapping brings Hibernate Validator's
+     * metadata building into every start (about a third of a second here).
+     */
     @WithDefault("12")
-    @Min(10)
-    @Max(16)
     int bcryptCost();
 
     /** Limits on account requests, counted in PostgreSQL so they hold across replicas. */

@@ -2,13 +2,29 @@ package org.openevent.user.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Locale;
 import org.openevent.user.domain.User;
 
 /** Queries over user accounts; e-mail addresses compare case-insensitively. */
 @ApplicationScoped
 public class UserRepository implements PanacheRepositoryBase<User, Long> {
+
+    @Inject
+    Pool pool;
+
+    /**
+     * Whether a live account uses this address. Plain SQL: the start-up check runs before the HQL parser is warm,
+     * and its first use costs half a second.
+     */
+    public Uni<Boolean> liveEmailExists(String email) {
+        return pool.preparedQuery("SELECT EXISTS (SELECT 1 FROM app_user WHERE lower(email) = $1 AND deleted_at IS NULL)")
+                .execute(Tuple.of(normalize(email)))
+                .map(rows -> rows.iterator().next().getBoolean(0));
+    }
 
     /** The live (not deleted) account with this e-mail address, or null. */
     public Uni<User> findLiveByEmail(String email) {

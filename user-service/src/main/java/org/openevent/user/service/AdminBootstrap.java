@@ -3,7 +3,11 @@ package org.openevent.user.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.OffsetDateTime;
@@ -26,13 +30,15 @@ public class AdminBootstrap {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final AccountSnapshots snapshots;
+    private final Vertx vertx;
 
     public AdminBootstrap(AdminConfig config, UserRepository users, PasswordHasher hasher,
-                          AccountSnapshots snapshots) {
+                          AccountSnapshots snapshots, Vertx vertx) {
         this.config = config;
         this.users = users;
         this.hasher = hasher;
         this.snapshots = snapshots;
+        this.vertx = vertx;
     }
 
     void onStart(@Observes StartupEvent event) throws Throwable {
@@ -41,8 +47,30 @@ public class AdminBootstrap {
             return;
         }
         // Runs on the start-up thread, which may block; the work itself runs on a Vert.x context.
+        if (VertxContextSupport.subscribeAndAwait(this::adminExists)) {
+            repairInBackground();
+            return;
+        }
         User admin = VertxContextSupport.subscribeAndAwait(this::ensureAdmin);
         LOG.infof("Administrator account %d is ready", admin.id);
+    }
+
+    private Uni<Boolean> adminExists() {
+        return users.liveEmailExists(config.email().get());
+    }
+
+    /**
+     * On a first start the account must exist before the service is ready (the demo data logs in with it at once).
+     * On later starts it exists, and what is left is checking the configured password: bcrypt on a JIT that is still
+     * cold takes about a second, so the check (and a repair, when the configuration changed) runs after the start;
+     * until it ends, the stored password is the one that works.
+     */
+    void repairInBackground() {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> ensureAdmin().subscribe().with(
+                admin -> LOG.infof("Administrator account %d is ready", admin.id),
+                failure -> LOG.error("Checking the administrator account failed", failure)));
     }
 
     /** Creates or repairs the administrator account; null when the bootstrap is not configured. */

@@ -1,9 +1,11 @@
 package org.openevent.user.service;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -20,6 +22,9 @@ public class PasswordHasher {
     /** bcrypt ignores everything after 72 bytes; longer passwords are refused rather than truncated. */
     public static final int MAX_PASSWORD_BYTES = 72;
 
+    static final int MIN_COST = 10;
+    static final int MAX_COST = 16;
+
     private final Vertx vertx;
     private final AuthConfig config;
     private volatile String dummyHash;
@@ -27,6 +32,15 @@ public class PasswordHasher {
     public PasswordHasher(Vertx vertx, AuthConfig config) {
         this.vertx = vertx;
         this.config = config;
+    }
+
+    /** A work factor outside 10 to 16 stops the start: too weak to protect passwords, or too slow to log in. */
+    void checkCost(@Observes StartupEvent start) {
+        int cost = config.bcryptCost();
+        if (cost < MIN_COST || cost > MAX_COST) {
+            throw new IllegalStateException("openevent.auth.bcrypt-cost must be between " + MIN_COST + " and "
+                    + MAX_COST + ", not " + cost);
+        }
     }
 
     /** A new salted hash of {@code password}, computed off the event loop. */

@@ -11,6 +11,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.openevent.user.domain.User;
@@ -62,6 +63,25 @@ class AdminBootstrapTests {
                 () -> users.count("lower(email) = ?1", EMAIL)));
         assertEquals(1, accounts);
         assertEquals(first.id, new ObjectMapper().readTree(Base64.getUrlDecoder().decode(login().split("\\.")[1]))
+                .get("identity").asLong());
+    }
+
+    @Test
+    void aRestartRepairsTheExistingAccountAfterTheStart() throws Throwable {
+        User admin = VertxContextSupport.subscribeAndAwait(() -> bootstrap.ensureAdmin());
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> users.findById(admin.id)
+                .invoke(found -> {
+                    found.superAdmin = false;
+                    found.changed();
+                })));
+        bootstrap.repairInBackground();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> users.findById(admin.id)))
+                .superAdmin) {
+            assertTrue(System.nanoTime() < deadline, "the background check restores the super admin flag");
+            Thread.sleep(50);
+        }
+        assertEquals(admin.id, new ObjectMapper().readTree(Base64.getUrlDecoder().decode(login().split("\\.")[1]))
                 .get("identity").asLong());
     }
 }
