@@ -10,17 +10,20 @@ import org.openevent.export.config.ExportConfig;
 /**
  * Fragment contents kept in memory by fragment id, so files and feeds stream without reading them back from the
  * database. A fragment id always names the same bytes (a changed session gets a new fragment), so nothing here is
- * ever stale and replicas need no coordination. Bounded in bytes, least recently used out first.
+ * ever stale and replicas need no coordination. Filled as files and feeds are streamed, for files up to half its
+ * size; bounded in bytes, least recently used out first.
  */
 @ApplicationScoped
 public class FragmentCache {
 
     private final ByteBoundedLru<Long, byte[]> kept;
+    private final long maxBytes;
     private final Counter hits;
     private final Counter misses;
 
     public FragmentCache(ExportConfig config, MeterRegistry registry) {
         long max = config.fragmentCacheBytes();
+        this.maxBytes = max;
         this.kept = new ByteBoundedLru<>(max, max, bytes -> bytes.length);
         this.hits = lookups(registry, "hit");
         this.misses = lookups(registry, "miss");
@@ -32,6 +35,15 @@ public class FragmentCache {
         return Counter.builder("openevent.export.fragment.cache.lookups").tag("result", result)
                 .description("Fragments needed while streaming: found in memory, or read from the database")
                 .register(registry);
+    }
+
+    /**
+     * Whether a file of this size is worth keeping: one larger than half the cache would only push out what smaller
+     * files need and be pushed out itself before its next download (a sequential read through a too small LRU never
+     * hits), and rendering or streaming it must not grow the heap by the cache's size.
+     */
+    boolean worthKeeping(long fileBytes) {
+        return fileBytes >= 0 && fileBytes <= maxBytes / 2;
     }
 
     /** The fragment's bytes, or null when they must be read. */

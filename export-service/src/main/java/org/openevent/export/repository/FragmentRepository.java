@@ -64,25 +64,24 @@ public class FragmentRepository {
                         + "SELECT id, session_id, render_gen, content_length FROM stored")
                 .execute(Tuple.of(sessions, generations, contents, eventId, format))
                 .map(rows -> {
-                    Map<Long, byte[]> rendered = new HashMap<>(fragments.size() * 2);
-                    for (Rendered fragment : fragments) {
-                        rendered.put(fragment.sessionId(), fragment.content());
-                    }
                     List<Stored> stored = new ArrayList<>(rows.size());
                     for (Row row : rows) {
-                        Stored one = new Stored(row.getLong(0), row.getLong(1), row.getLong(2), row.getInteger(3));
-                        stored.add(one);
-                        cache.put(one.id(), rendered.get(one.sessionId()));
+                        stored.add(new Stored(row.getLong(0), row.getLong(1), row.getLong(2), row.getInteger(3)));
                     }
                     return stored;
                 });
     }
 
+    /** Whether the fragments of a file of this size are kept in memory as it streams. */
+    public boolean keeps(long fileBytes) {
+        return cache.worthKeeping(fileBytes);
+    }
+
     /**
-     * The contents of the given fragments in the given order, from memory where kept and otherwise in one query;
-     * a missing one fails (it was collected).
+     * The contents of the given fragments in the given order, from memory where kept and otherwise in one query
+     * (what is read is kept when {@code keep}); a missing one fails (it was collected).
      */
-    public Uni<List<Buffer>> contents(long[] ids, int from, int to) {
+    public Uni<List<Buffer>> contents(long[] ids, int from, int to, boolean keep) {
         Buffer[] contents = new Buffer[to - from];
         List<Long> missing = new ArrayList<>();
         for (int i = from; i < to; i++) {
@@ -103,7 +102,9 @@ public class FragmentRepository {
                     for (Row row : rows) {
                         byte[] content = row.getBuffer(1).getBytes();
                         read.put(row.getLong(0), content);
-                        cache.put(row.getLong(0), content);
+                        if (keep) {
+                            cache.put(row.getLong(0), content);
+                        }
                     }
                     for (int i = from; i < to; i++) {
                         if (contents[i - from] == null) {

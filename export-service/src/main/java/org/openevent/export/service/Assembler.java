@@ -125,15 +125,16 @@ public class Assembler {
         long[] ids = plan.fragmentIds();
         int batch = Math.max(1, config.streamBatch());
         int batches = (ids.length + batch - 1) / batch;
+        boolean keep = fragments.keeps(plan.size());
         // One batch is read ahead while the previous one is written out, so the database and the client overlap.
         AtomicReference<Uni<byte[]>> ahead = new AtomicReference<>();
         Multi<byte[]> body = Multi.createFrom().range(0, batches).onItem().transformToUniAndConcatenate(index -> {
             Uni<byte[]> current = ahead.getAndSet(null);
             if (current == null) {
-                current = batchBytes(plan, index, batch);
+                current = batchBytes(plan, index, batch, keep);
             }
             if (index + 1 < batches) {
-                Uni<byte[]> next = batchBytes(plan, index + 1, batch).memoize().indefinitely();
+                Uni<byte[]> next = batchBytes(plan, index + 1, batch, keep).memoize().indefinitely();
                 next.subscribe().with(ignored -> { }, ignored -> { });
                 ahead.set(next);
             }
@@ -144,11 +145,11 @@ public class Assembler {
                 .filter(bytes -> bytes.length > 0);
     }
 
-    private Uni<byte[]> batchBytes(Plan plan, int index, int batch) {
+    private Uni<byte[]> batchBytes(Plan plan, int index, int batch, boolean keep) {
         long[] ids = plan.fragmentIds();
         int from = index * batch;
         int to = Math.min(ids.length, from + batch);
-        return fragments.contents(ids, from, to).map(contents -> join(plan, from, contents));
+        return fragments.contents(ids, from, to, keep).map(contents -> join(plan, from, contents));
     }
 
     /** Renders the given sessions' fragments in batches on worker threads and stores them; returns what was stored. */
