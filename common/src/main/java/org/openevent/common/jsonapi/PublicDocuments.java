@@ -1,12 +1,12 @@
 package org.openevent.common.jsonapi;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import org.openevent.common.cache.ByteBoundedLru;
+import org.openevent.common.cache.CacheMeters;
 import org.openevent.common.resource.DocumentVersions;
 import org.openevent.common.resource.IncludeTree;
 
@@ -44,17 +44,12 @@ public class PublicDocuments {
         this.versions = versions;
         this.maxBytes = maxBytes;
         this.kept = new ByteBoundedLru<>(maxBytes, maxDocumentBytes, found -> found.body().bytes().length);
-        this.hits = lookups(registry, "hit");
-        this.misses = lookups(registry, "miss");
-        this.uncovered = lookups(registry, "uncovered");
-        Gauge.builder("openevent.document.cache.bytes", this, PublicDocuments::keptBytes)
-                .description("Bytes of anonymous documents kept").register(registry);
-    }
-
-    private static Counter lookups(MeterRegistry registry, String result) {
-        return Counter.builder("openevent.document.cache.lookups").tag("result", result)
-                .description("Anonymous reads looked up: answered from the cache, rendered and kept, or not coverable")
-                .register(registry);
+        CacheMeters meters = new CacheMeters(registry, "openevent.document.cache", kept,
+                "Bytes of anonymous documents kept",
+                "Anonymous reads looked up: answered from the cache, rendered and kept, or not coverable");
+        this.hits = meters.lookups("hit");
+        this.misses = meters.lookups("miss");
+        this.uncovered = meters.lookups("uncovered");
     }
 
     /** True when this service caches the anonymous reads of {@code collection}. */

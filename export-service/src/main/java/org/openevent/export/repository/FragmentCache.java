@@ -1,10 +1,10 @@
 package org.openevent.export.repository;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.openevent.common.cache.ByteBoundedLru;
+import org.openevent.common.cache.CacheMeters;
 import org.openevent.export.config.ExportConfig;
 
 /**
@@ -25,16 +25,11 @@ public class FragmentCache {
         long max = config.fragmentCacheBytes();
         this.maxBytes = max;
         this.kept = new ByteBoundedLru<>(max, max, bytes -> bytes.length);
-        this.hits = lookups(registry, "hit");
-        this.misses = lookups(registry, "miss");
-        Gauge.builder("openevent.export.fragment.cache.bytes", kept, ByteBoundedLru::bytes)
-                .description("Bytes of rendered session fragments kept in memory").register(registry);
-    }
-
-    private static Counter lookups(MeterRegistry registry, String result) {
-        return Counter.builder("openevent.export.fragment.cache.lookups").tag("result", result)
-                .description("Fragments needed while streaming: found in memory, or read from the database")
-                .register(registry);
+        CacheMeters meters = new CacheMeters(registry, "openevent.export.fragment.cache", kept,
+                "Bytes of rendered session fragments kept in memory",
+                "Fragments needed while streaming: found in memory, or read from the database");
+        this.hits = meters.lookups("hit");
+        this.misses = meters.lookups("miss");
     }
 
     /**
