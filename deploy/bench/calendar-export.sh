@@ -4,7 +4,8 @@
 #   and after one session changed; the live feed answered 304 at the gateway for a matching If-None-Match (wrk);
 #   anchors in the same run: the original server's approach (Python icalendar rendering the same sessions) and the
 #   gateway's own /healthz; optionally (--heavy 100000) a render of 100,000 sessions with export-service's heap
-#   sampled from /q/metrics. Prints every figure and its ratio to the anchors.
+#   sampled from /q/metrics. Prints every figure and its ratio to the anchors. Before measuring it waits until the
+#   machine is quiet again (the sessions it created keep relays and consumers busy for a while).
 # Usage: deploy/bench/calendar-export.sh [--sessions 10000] [--changes 5] [--heavy 0] [--seed N] ...
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

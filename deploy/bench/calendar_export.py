@@ -185,6 +185,27 @@ def phases(last):
     return ", ".join(f"{name} {statistics.median(r[i] for r in rows) * 1000:.0f}" for i, name in enumerate(names))
 
 
+def busy_jiffies():
+    """CPU time the whole machine has spent busy so far (clock ticks, /proc/stat)."""
+    with open("/proc/stat") as stat:
+        fields = [int(v) for v in stat.readline().split()[1:]]
+    return sum(fields) - fields[3] - fields[4]
+
+
+def settle(limit=300):
+    """Waits until the machine stays under a quarter of a core for three 3 s windows in a row (the sessions just
+    created still flow through relays and consumers for a while), so the figures measure exports, not that."""
+    ticks, windows, quiet, waited = os.sysconf("SC_CLK_TCK"), [], 0, 0
+    while waited < limit and quiet < 3:
+        before = busy_jiffies()
+        time.sleep(3)
+        waited += 3
+        windows.append(busy_jiffies() - before)
+        quiet = quiet + 1 if windows[-1] < 3 * ticks / 4 else 0
+    print(f"the machine settled after {waited} s (busy jiffies per 3 s window: {' '.join(map(str, windows))}); "
+          f"load average {' '.join(open('/proc/loadavg').read().split()[:3])}")
+
+
 def python_icalendar_anchor(event_id):
     """The original server's approach: Python's icalendar builds and serializes the same sessions (render only)."""
     try:
@@ -337,6 +358,7 @@ def main():
     print(f"Setting up an event with {args.sessions} sessions")
     event_id, identifier, sessions = setup_event(api, args.sessions, args.loaders, rng)
 
+    settle()
     anchor = python_icalendar_anchor(event_id)
     if anchor:
         print(f"anchor: Python icalendar renders the same {args.sessions} sessions (render only, no I/O) in "
