@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 import org.openevent.user.config.AdminConfig;
 import org.openevent.user.domain.User;
@@ -63,14 +64,23 @@ public class AdminBootstrap {
      * On a first start the account must exist before the service is ready (the demo data logs in with it at once).
      * On later starts it exists, and what is left is checking the configured password: bcrypt on a JIT that is still
      * cold takes about a second, so the check (and a repair, when the configuration changed) runs after the start;
-     * until it ends, the stored password is the one that works.
+     * until it ends, the stored password is the one that works. The returned stage completes once the check (and
+     * any repair) is committed.
      */
-    void repairInBackground() {
+    CompletableFuture<User> repairInBackground() {
+        CompletableFuture<User> done = new CompletableFuture<>();
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
         context.runOnContext(ignored -> ensureAdmin().subscribe().with(
-                admin -> LOG.infof("Administrator account %d is ready", admin.id),
-                failure -> LOG.error("Checking the administrator account failed", failure)));
+                admin -> {
+                    LOG.infof("Administrator account %d is ready", admin.id);
+                    done.complete(admin);
+                },
+                failure -> {
+                    LOG.error("Checking the administrator account failed", failure);
+                    done.completeExceptionally(failure);
+                }));
+        return done;
     }
 
     /** Creates or repairs the administrator account; null when the bootstrap is not configured. */
