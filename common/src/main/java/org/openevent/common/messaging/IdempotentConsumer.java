@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
+import org.openevent.common.persistence.NativeSql;
 
 /**
  * Applies each message at most once: the message id is recorded in {@code processed_message} in the
@@ -83,10 +84,10 @@ public class IdempotentConsumer {
         }
         return tracing.inConsumeSpan(envelope, () -> retrying(envelope.messageId(), () -> Panache.withSession(
                         () -> Panache.getSession()
-                                .flatMap(session -> session.createNativeQuery(
-                                                "SELECT count(*) FROM processed_message WHERE message_id = :id",
-                                                Long.class)
-                                        .setParameter("id", envelope.messageId()).getSingleResult()))
+                                .flatMap(session -> NativeSql.value(session,
+                                                "SELECT count(*) FROM processed_message WHERE message_id = $1",
+                                                envelope.messageId()))
+                                .map(NativeSql::asLong))
                 .flatMap(seen -> seen > 0 ? Uni.createFrom().voidItem()
                         : handlers.dispatch(envelope).call(() -> Panache.withTransaction(() -> Panache.getSession()
                                         .flatMap(session -> session.createNativeQuery(

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.openevent.common.contract.MessageTypes;
 import org.openevent.common.contract.UserPayload;
 import org.openevent.common.messaging.PoisonMessageException;
+import org.openevent.common.persistence.NativeSql;
 import org.openevent.common.security.AccountDirectory;
 import org.openevent.common.security.AccountState;
 
@@ -37,10 +38,9 @@ public class ProjectedAccountDirectory implements AccountDirectory {
 
     @Override
     public Uni<AccountState> current(long userId) {
-        return Panache.withSession(() -> Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "SELECT id, version, token_generation, blocked, deleted_at FROM user_token_state WHERE id = :id",
-                        Object[].class)
-                .setParameter("id", userId).getResultList()))
+        return Panache.withSession(() -> Panache.getSession().flatMap(session -> NativeSql.rows(session,
+                        "SELECT id, version, token_generation, blocked, deleted_at FROM user_token_state WHERE id = $1",
+                        userId)))
                 .map(rows -> rows.isEmpty() ? null : state(rows.get(0)));
     }
 

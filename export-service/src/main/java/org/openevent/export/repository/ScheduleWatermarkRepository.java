@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.openevent.common.persistence.NativeSql;
 
 /**
  * Per event, the contiguous schedule version this projection has seen: every version up to it has arrived
@@ -57,15 +58,15 @@ public class ScheduleWatermarkRepository {
 
     /** Advances the event's watermark over the versions seen since and returns it; 0 when none arrived. */
     public Uni<Long> advance(long eventId) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "SELECT advance_schedule_watermark(:event)", Long.class)
-                .setParameter("event", eventId).getSingleResult());
+        return Panache.getSession()
+                .flatMap(session -> NativeSql.value(session, "SELECT advance_schedule_watermark($1)", eventId))
+                .map(NativeSql::asLong);
     }
 
     /** Events with seen versions not yet folded into their watermark. */
     public Uni<List<Long>> eventsWithPendingVersions(int limit) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "SELECT DISTINCT event_id FROM schedule_version_seen LIMIT :limit", Long.class)
-                .setParameter("limit", limit).getResultList());
+        return Panache.getSession().flatMap(session -> NativeSql.column(session,
+                        "SELECT DISTINCT event_id FROM schedule_version_seen LIMIT $1", limit))
+                .map(ids -> ids.stream().map(NativeSql::asLong).toList());
     }
 }

@@ -3,6 +3,7 @@ package org.openevent.session.repository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.openevent.common.persistence.NativeSql;
 
 /**
  * The aggregates a session carries (average rating, rating count, favourite count), recounted in the transaction of
@@ -17,9 +18,8 @@ public class SessionCounters {
      * that held it before.
      */
     public Uni<Void> recount(long sessionId) {
-        return Panache.getSession().flatMap(session -> session.flush().chain(() -> session.createNativeQuery(
-                        "SELECT id FROM session WHERE id = :session FOR UPDATE", Long.class)
-                .setParameter("session", sessionId).getResultList()
+        return Panache.getSession().flatMap(session -> NativeSql.rows(session,
+                        "SELECT id FROM session WHERE id = $1 FOR UPDATE", sessionId)
                 .flatMap(locked -> session.createNativeQuery("""
                                 UPDATE session SET
                                   favourite_count = (SELECT count(*) FROM user_favourite_session f
@@ -29,7 +29,7 @@ public class SessionCounters {
                                   average_rating = coalesce((SELECT avg(f.rating) FROM feedback f
                                                   WHERE f.session_id = :session AND f.deleted_at IS NULL), 0)
                                 WHERE id = :session""")
-                        .setParameter("session", sessionId).executeUpdate())))
+                        .setParameter("session", sessionId).executeUpdate()))
                 .replaceWithVoid();
     }
 }

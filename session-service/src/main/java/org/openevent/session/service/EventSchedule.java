@@ -4,11 +4,11 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.openevent.common.jsonapi.ApiException;
+import org.openevent.common.persistence.NativeSql;
 import org.openevent.common.resource.Access;
 import org.openevent.common.resource.AccessResolver;
 import org.openevent.common.resource.Binder;
@@ -36,14 +36,12 @@ public class EventSchedule {
     /** The days (in the event's time zone, ascending) on which public sessions start. */
     public Uni<List<String>> dates(CallerIdentity caller, String reference) {
         return Panache.withSession(() -> visibleEvent(caller, reference).flatMap(access ->
-                Panache.getSession().flatMap(session -> session.createNativeQuery(
-                                "SELECT DISTINCT (starts_at AT TIME ZONE :zone)::date AS day FROM session "
-                                        + "WHERE event_id = :event AND deleted_at IS NULL AND starts_at IS NOT NULL "
-                                        + "AND state IN ('accepted', 'confirmed') ORDER BY day", LocalDate.class)
-                        .setParameter("zone", zoneOf(access).getId())
-                        .setParameter("event", access.eventId())
-                        .getResultList())
-                        .map(days -> days.stream().map(LocalDate::toString).toList())));
+                Panache.getSession().flatMap(session -> NativeSql.column(session,
+                                "SELECT DISTINCT (starts_at AT TIME ZONE $1)::date AS day FROM session "
+                                        + "WHERE event_id = $2 AND deleted_at IS NULL AND starts_at IS NOT NULL "
+                                        + "AND state IN ('accepted', 'confirmed') ORDER BY day",
+                                zoneOf(access).getId(), access.eventId()))
+                        .map(days -> days.stream().map(day -> NativeSql.asDate(day).toString()).toList())));
     }
 
     /** The distinct languages of the event's sessions the caller may see, sorted. */

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.openevent.common.persistence.NativeSql;
 import org.openevent.stats.domain.Aggregate;
 import org.openevent.stats.domain.Figures.TaxonomyCount;
 import org.openevent.stats.domain.Snapshot;
@@ -35,11 +36,9 @@ public class FigureRepository {
      */
     public Uni<Integer> apply(Aggregate aggregate, List<? extends Snapshot> snapshots) {
         String batch = json(snapshots);
-        return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("SELECT stats_apply_" + aggregate.key() + "(CAST(CAST(:batch AS text) AS jsonb))",
-                        Integer.class)
-                .setParameter("batch", batch)
-                .getSingleResult());
+        return Panache.getSession().flatMap(session -> NativeSql.value(session,
+                        "SELECT stats_apply_" + aggregate.key() + "(CAST(CAST($1 AS text) AS jsonb))", batch))
+                .map(NativeSql::asInt);
     }
 
     /** The rows the SQL functions read: snapshots as a JSON array with snake_case names. */
@@ -82,37 +81,32 @@ public class FigureRepository {
      * found through the end-time index (a handful, since the roll-over runs every minute).
      */
     public Uni<Long> endedSinceRollOver() {
-        return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("SELECT stats_ended_since_roll_over(now())", Long.class)
-                .getSingleResult());
+        return Panache.getSession()
+                .flatMap(session -> NativeSql.value(session, "SELECT stats_ended_since_roll_over(now())"))
+                .map(NativeSql::asLong);
     }
 
     /** Mails sent in the last 1, 3, 7 and 30 days, by window name ({@code one-day}, ...). */
     public Uni<Map<String, Long>> mailWindows() {
-        return Panache.getSession().flatMap(session -> session
-                        .createNativeQuery("SELECT name, mails FROM stats_mail_windows(now())", Object[].class)
-                        .getResultList())
+        return Panache.getSession()
+                .flatMap(session -> NativeSql.rows(session, "SELECT name, mails FROM stats_mail_windows(now())"))
                 .map(FigureRepository::byName);
     }
 
     /** The live event types or topics ({@code kind}) with their numbers of live events, by name. */
     public Uni<List<TaxonomyCount>> taxonomy(String kind) {
-        return Panache.getSession().flatMap(session -> session
-                        .createNativeQuery("SELECT t.name, t.id, coalesce(f.value, 0) FROM stat_taxonomy t "
+        return Panache.getSession().flatMap(session -> NativeSql.rows(session,
+                        "SELECT t.name, t.id, coalesce(f.value, 0) FROM stat_taxonomy t "
                                 + "LEFT JOIN stat_figure f ON f.scope = 0 AND f.figure = t.kind || '@' || t.id "
-                                + "WHERE t.kind = :kind AND t.live ORDER BY t.name, t.id", Object[].class)
-                        .setParameter("kind", kind)
-                        .getResultList())
+                                + "WHERE t.kind = $1 AND t.live ORDER BY t.name, t.id", kind))
                 .map(found -> found.stream().map(row -> new TaxonomyCount((String) row[0],
                         ((Number) row[1]).longValue(), ((Number) row[2]).longValue())).toList());
     }
 
     /** Moves the published events that ended by {@code at} into the past figures; yields how many moved. */
     public Uni<Integer> rollOver(OffsetDateTime at) {
-        return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("SELECT stats_roll_over(:at)", Integer.class)
-                .setParameter("at", at)
-                .getSingleResult());
+        return Panache.getSession().flatMap(session -> NativeSql.value(session, "SELECT stats_roll_over($1)", at))
+                .map(NativeSql::asInt);
     }
 
     private static Map<String, Long> byName(List<Object[]> found) {

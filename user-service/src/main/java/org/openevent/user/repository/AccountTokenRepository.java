@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.openevent.common.persistence.NativeSql;
 
 /** The single-use tokens behind verification and reset links, stored as hashes; all inside the caller's session. */
 @ApplicationScoped
@@ -25,11 +26,10 @@ public class AccountTokenRepository {
 
     /** Marks the token used if it is unused, unexpired and of this purpose (atomically); null otherwise. */
     public Uni<Used> use(String hash, String purpose) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return Panache.getSession().flatMap(session -> NativeSql.rows(session, """
                         UPDATE account_token SET used_at = now()
-                        WHERE token_hash = :hash AND purpose = :purpose AND used_at IS NULL AND expires_at > now()
-                        RETURNING user_id, email""", Object[].class)
-                .setParameter("hash", hash).setParameter("purpose", purpose).getResultList())
+                        WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now()
+                        RETURNING user_id, email""", hash, purpose))
                 .map(rows -> rows.isEmpty() ? null : used(rows));
     }
 

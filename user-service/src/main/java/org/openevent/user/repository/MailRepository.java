@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.openevent.common.contract.MailRequestedPayload;
+import org.openevent.common.persistence.NativeSql;
 import org.openevent.user.domain.Mail;
 
 /** The mail log: one row per requested mail, keyed by the requester's mail id so redeliveries add nothing. */
@@ -22,8 +23,9 @@ public class MailRepository implements PanacheRepositoryBase<Mail, Long> {
                 .setParameter("to", mail.to()).setParameter("subject", mail.subject())
                 .setParameter("text", mail.text()).setParameter("html", mail.html())
                 .setParameter("user", mail.userId()).executeUpdate()
-                .flatMap(ignored -> session.createNativeQuery("SELECT state FROM mail WHERE mail_id = :mailId",
-                        String.class).setParameter("mailId", mail.mailId()).getSingleResult()));
+                .flatMap(ignored -> NativeSql.value(session, "SELECT state FROM mail WHERE mail_id = $1",
+                        mail.mailId()))
+                .map(String.class::cast));
     }
 
     /** Marks the mail sent; true when this call did (so only one caller announces it). */

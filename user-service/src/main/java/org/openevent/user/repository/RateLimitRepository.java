@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.openevent.common.persistence.NativeSql;
 
 /** Counted attempts per bucket (e.g. {@code reset:<address>}); every replica counts in the same table. */
 @ApplicationScoped
@@ -12,16 +13,15 @@ public class RateLimitRepository {
 
     /** How many attempts the bucket counted since {@code since}; inside the caller's session. */
     public Uni<Long> count(String bucket, OffsetDateTime since) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "SELECT count(*) FROM rate_limit_hit WHERE bucket = :bucket AND hit_at > :since", Long.class)
-                .setParameter("bucket", bucket).setParameter("since", since).getSingleResult());
+        return Panache.getSession().flatMap(session -> NativeSql.value(session,
+                        "SELECT count(*) FROM rate_limit_hit WHERE bucket = $1 AND hit_at > $2", bucket, since))
+                .map(NativeSql::asLong);
     }
 
     /** Serializes the counting of one bucket until the caller's transaction ends (exact limits across replicas). */
     public Uni<Void> lock(String bucket) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "SELECT pg_advisory_xact_lock(hashtext(:bucket))")
-                .setParameter("bucket", bucket).getResultList()).replaceWithVoid();
+        return Panache.getSession().flatMap(session -> NativeSql.rows(session,
+                        "SELECT pg_advisory_xact_lock(hashtext($1))", bucket)).replaceWithVoid();
     }
 
     /** Counts one attempt; inside the caller's transaction. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.openevent.common.persistence.NativeSql;
 
 /** What the event projection's role grants say about users: their events per role, and their role flags. */
 @ApplicationScoped
@@ -20,9 +21,9 @@ public class RoleRepository {
 
     /** The users holding any role on the event now (inside the caller's session). */
     public Uni<List<Long>> holdersOf(long eventId) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "SELECT DISTINCT user_id FROM event_projection_role WHERE event_id = :event", Long.class)
-                .setParameter("event", eventId).getResultList());
+        return Panache.getSession().flatMap(session -> NativeSql.column(session,
+                        "SELECT DISTINCT user_id FROM event_projection_role WHERE event_id = $1", eventId))
+                .map(ids -> ids.stream().map(NativeSql::asLong).toList());
     }
 
     /** Recomputes the {@code is_user_*} flags of these users from the live events' grants, in one statement. */
