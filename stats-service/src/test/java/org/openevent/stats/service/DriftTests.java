@@ -106,6 +106,17 @@ class DriftTests {
         assertTrue(report.getBoolean("settled"));
         assertTrue(report.getLong("compared") > 300, "a world of this size has hundreds of figures");
         assertTrue(crashes > 50);
+        assertEquals(0L, pool.query("""
+                        WITH counted AS (
+                            SELECT l.speaker_id, s.state, count(*)::integer AS sessions
+                            FROM stat_session_speaker l
+                            JOIN stat_session s ON s.id = l.session_id AND s.state IS NOT NULL
+                            GROUP BY l.speaker_id, s.state)
+                        SELECT count(*) FROM (
+                            (SELECT * FROM counted EXCEPT SELECT * FROM stat_speaker_state)
+                            UNION ALL (SELECT * FROM stat_speaker_state EXCEPT SELECT * FROM counted)) x""")
+                .execute().await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0),
+                "the speakers' per-state counts equal a recount of their links");
         Map<String, Integer> replayed = report.getMap("replayed");
         assertTrue(replayed.get("openevent.sessions") >= deliveries.stream()
                 .filter(envelope -> Messages.topicOf(envelope.get("type").asText()).equals("openevent.sessions"))
