@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.openevent.common.persistence.NativeSql;
+import org.openevent.common.persistence.Transactions;
 
 /**
  * Applies each message at most once: the message id is recorded in {@code processed_message} in the
@@ -51,7 +52,7 @@ public class IdempotentConsumer {
         } catch (PoisonMessageException e) {
             return Uni.createFrom().failure(e);
         }
-        return tracing.inConsumeSpan(envelope, () -> retrying(envelope.messageId(), () -> Panache.withTransaction(
+        return tracing.inConsumeSpan(envelope, () -> retrying(envelope.messageId(), () -> Transactions.run(
                 () -> Panache.getSession()
                         .flatMap(session -> session.createNativeQuery(
                                         "INSERT INTO processed_message (message_id, processed_at) VALUES (:id, now()) "
@@ -89,7 +90,7 @@ public class IdempotentConsumer {
                                                 envelope.messageId()))
                                 .map(NativeSql::asLong))
                 .flatMap(seen -> seen > 0 ? Uni.createFrom().voidItem()
-                        : handlers.dispatch(envelope).call(() -> Panache.withTransaction(() -> Panache.getSession()
+                        : handlers.dispatch(envelope).call(() -> Transactions.run(() -> Panache.getSession()
                                         .flatMap(session -> session.createNativeQuery(
                                                         "INSERT INTO processed_message (message_id, processed_at) "
                                                                 + "VALUES (:id, now()) ON CONFLICT DO NOTHING")

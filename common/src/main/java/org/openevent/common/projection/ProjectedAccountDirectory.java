@@ -9,6 +9,7 @@ import org.openevent.common.contract.MessageTypes;
 import org.openevent.common.contract.UserPayload;
 import org.openevent.common.messaging.PoisonMessageException;
 import org.openevent.common.persistence.NativeSql;
+import org.openevent.common.persistence.Transactions;
 import org.openevent.common.security.AccountDirectory;
 import org.openevent.common.security.AccountState;
 
@@ -51,7 +52,7 @@ public class ProjectedAccountDirectory implements AccountDirectory {
                 return Uni.createFrom().nullItem();
             }
             UserPayload payload = mapper.convertValue(envelope.payload(), UserPayload.class);
-            return Panache.withTransaction(() -> apply(payload, envelope.aggregateVersion()))
+            return Transactions.run(() -> apply(payload, envelope.aggregateVersion()))
                     .flatMap(ignored -> current(userId));
         });
     }

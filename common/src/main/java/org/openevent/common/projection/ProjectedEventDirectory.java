@@ -2,7 +2,6 @@ package org.openevent.common.projection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.DefaultBean;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.openevent.common.contract.EventPayload;
 import org.openevent.common.contract.MessageTypes;
+import org.openevent.common.persistence.Transactions;
 import org.openevent.common.resource.EventDirectory;
 import org.openevent.common.resource.EventFacts;
 import org.openevent.common.resource.Ids;
@@ -78,7 +78,7 @@ public class ProjectedEventDirectory implements EventDirectory {
                 return Uni.createFrom().item(false);
             }
             EventPayload payload = mapper.convertValue(envelope.payload(), EventPayload.class);
-            return Panache.withTransaction(() -> projection.apply(payload, envelope.aggregateVersion()));
+            return Transactions.run(() -> projection.apply(payload, envelope.aggregateVersion()));
         });
     }
 

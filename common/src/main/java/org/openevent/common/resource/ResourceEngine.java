@@ -21,6 +21,7 @@ import org.openevent.common.jsonapi.JsonApi;
 import org.openevent.common.jsonapi.ListQuery;
 import org.openevent.common.jsonapi.ResourceIdentifier;
 import org.openevent.common.jsonapi.ResourceObject;
+import org.openevent.common.persistence.Transactions;
 
 /**
  * Serves every declared resource type generically: single reads, lists (whole collection, per event, related),
@@ -256,7 +257,7 @@ public class ResourceEngine {
             rules.adjust(granted, null, changes);
             rules.checkCreate(granted, changes);
             enforceWritable(rules, granted, changes);
-            return rules.beforeTransaction(granted, null, changes).flatMap(ready -> Panache.withTransaction(() -> {
+            return rules.beforeTransaction(granted, null, changes).flatMap(ready -> Transactions.run(() -> {
                 E entity = rules.type().newEntity();
                 if (entity instanceof EventChildEntity child) {
                     child.assignEvent(granted.eventId());
@@ -302,7 +303,7 @@ public class ResourceEngine {
                             .flatMap(ignored -> rules.beforeTransaction(found.access(), found.entity(), changes))
                             .replaceWith(found.access());
                 })
-                .flatMap(access -> Panache.withTransaction(() -> locked(request, rules, id).flatMap(entity -> {
+                .flatMap(access -> Transactions.run(() -> locked(request, rules, id).flatMap(entity -> {
                     rules.checkUpdate(access, entity, changes);
                     if (changes.hasRelationship("event") && rules.type().eventChild()
                             && !java.util.Objects.equals(changes.toOne("event"), ((EventChildEntity) entity).eventId())) {
@@ -344,7 +345,7 @@ public class ResourceEngine {
                     rules.checkDelete(found.access(), found.entity());
                     return precondition(request, rules, found).replaceWith(found.access());
                 })
-                .flatMap(access -> Panache.withTransaction(() -> locked(request, rules, id).flatMap(entity -> {
+                .flatMap(access -> Transactions.run(() -> locked(request, rules, id).flatMap(entity -> {
                     rules.checkDelete(access, entity);
                     if (permanent) {
                         return rules.saved(access, entity, ResourceRules.Change.REMOVED)

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.openevent.common.contract.UserContact;
 import org.openevent.common.jsonapi.ApiException;
+import org.openevent.common.persistence.Transactions;
 import org.openevent.common.resource.Roles;
 import org.openevent.common.security.CallerIdentity;
 import org.openevent.event.client.UserContacts;
@@ -50,7 +51,7 @@ public class RoleInvites {
     public Uni<Map<String, Object>> accept(CallerIdentity caller, String token) {
         long userId = caller.requireUser();
         String digest = InviteTokens.digest(checked(token));
-        return contacts.of(userId).flatMap(contact -> Panache.withTransaction(() -> Panache.getSession()
+        return contacts.of(userId).flatMap(contact -> Transactions.run(() -> Panache.getSession()
                 .flatMap(session -> session.createSelectionQuery("from RoleInvite i where i.tokenHash = :digest",
                                 RoleInvite.class).setParameter("digest", digest)
                         .setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResultOrNull())

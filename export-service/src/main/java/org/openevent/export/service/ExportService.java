@@ -20,6 +20,7 @@ import org.openevent.common.contract.Topics;
 import org.openevent.common.jsonapi.ApiException;
 import org.openevent.common.messaging.Outbox;
 import org.openevent.common.messaging.PoisonMessageException;
+import org.openevent.common.persistence.Transactions;
 import org.openevent.common.resource.Access;
 import org.openevent.common.resource.AccessResolver;
 import org.openevent.common.security.CallerIdentity;
@@ -101,7 +102,7 @@ public class ExportService {
                 .flatMap(event -> scheduleVersions.current(event.id)
                         .flatMap(version -> files.reusable(event.id, format.taskName(), version, event.version,
                                         event.feedEpoch)
-                                .flatMap(file -> Panache.withTransaction(() -> file != null
+                                .flatMap(file -> Transactions.run(() -> file != null
                                         ? createDone(event.id, userId, format, version, file)
                                         : createWaiting(event.id, userId, format, version)))))
                 .invoke(task -> {
@@ -242,7 +243,7 @@ public class ExportService {
                     new PoisonMessageException("Export request with malformed task id " + request.taskId(), null));
         }
         UUID token = UUID.randomUUID();
-        return Panache.withTransaction(() -> tasks.findById(taskId).flatMap(task -> {
+        return Transactions.run(() -> tasks.findById(taskId).flatMap(task -> {
             if (task == null) {
                 return Uni.createFrom().failure(
                         new PoisonMessageException("Export request for unknown task " + taskId, null));
@@ -336,7 +337,7 @@ public class ExportService {
      * the deadline. Polls on Vert.x timers: no thread sleeps and no transaction stays open while waiting.
      */
     public Uni<Long> awaitWatermark(long eventId, long version, long deadline) {
-        return Panache.withTransaction(() -> watermarks.advance(eventId)).flatMap(seen -> {
+        return Transactions.run(() -> watermarks.advance(eventId)).flatMap(seen -> {
             if (seen >= version || System.nanoTime() >= deadline) {
                 return Uni.createFrom().item(seen);
             }
@@ -354,7 +355,7 @@ public class ExportService {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         String state = error == null ? ExportTask.SUCCESS : ExportTask.FAILURE;
         String downloadUrl = file == null ? null : downloadPath(claim.taskId(), file);
-        return Panache.withTransaction(() -> tasks.complete(claim.taskId(), claim.token(), state,
+        return Transactions.run(() -> tasks.complete(claim.taskId(), claim.token(), state,
                         file == null ? null : file.id(), downloadUrl, error, instance, now)
                 .flatMap(stillOurs -> {
                     if (!stillOurs) {

@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import org.openevent.common.jsonapi.ApiException;
 import org.openevent.common.jsonapi.EntityTags;
+import org.openevent.common.persistence.Transactions;
 import org.openevent.common.security.CallerIdentity;
 import org.openevent.export.calendar.Format;
 import org.openevent.export.client.ScheduleVersions;
@@ -192,7 +193,7 @@ public class FeedService {
     private Uni<ScheduleWatermarkRepository.Mark> settle(long eventId, long target, long deadline) {
         return watermarks.peek(eventId)
                 .flatMap(mark -> !mark.pending() ? Uni.createFrom().item(mark)
-                        : Panache.withTransaction(() -> watermarks.advance(eventId))
+                        : Transactions.run(() -> watermarks.advance(eventId))
                                 .flatMap(ignored -> watermarks.peek(eventId)))
                 .flatMap(mark -> {
                     if (mark.version() >= target || System.nanoTime() >= deadline) {

@@ -24,6 +24,7 @@ import org.openevent.common.messaging.Envelope;
 import org.openevent.common.messaging.MessageHandlers;
 import org.openevent.common.messaging.PoisonMessageException;
 import org.openevent.common.messaging.VersionGate;
+import org.openevent.common.persistence.Transactions;
 import org.openevent.common.projection.EventProjection;
 import org.openevent.common.projection.EventSnapshotApplied;
 import org.openevent.common.projection.ProjectedEvent;
@@ -118,7 +119,7 @@ public class ProjectionService implements EventSnapshotApplied {
         return Panache.withSession(() -> watermarks.eventsWithPendingVersions(500)).flatMap(eventIds -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (Long eventId : eventIds) {
-                chain = chain.flatMap(ignored -> Panache.withTransaction(() -> watermarks.advance(eventId))
+                chain = chain.flatMap(ignored -> Transactions.run(() -> watermarks.advance(eventId))
                         .replaceWithVoid());
             }
             return chain;

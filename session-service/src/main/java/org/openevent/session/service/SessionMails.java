@@ -17,6 +17,7 @@ import org.openevent.common.contract.MessageTypes;
 import org.openevent.common.contract.Topics;
 import org.openevent.common.jsonapi.ApiException;
 import org.openevent.common.messaging.Outbox;
+import org.openevent.common.persistence.Transactions;
 import org.openevent.common.projection.ProjectedEventRole;
 import org.openevent.common.resource.Access;
 import org.openevent.common.resource.AccessResolver;
@@ -100,7 +101,7 @@ public class SessionMails {
                 }
                 return recipients(session, access).map(to -> new Prepared(session, access, to));
             });
-        })).flatMap(prepared -> ownerAddress(prepared.access()).flatMap(owner -> Panache.withTransaction(() -> {
+        })).flatMap(prepared -> ownerAddress(prepared.access()).flatMap(owner -> Transactions.run(() -> {
             Set<String> to = new LinkedHashSet<>(prepared.to());
             owner.ifPresent(to::add);
             to.addAll(request.bcc());

@@ -1,6 +1,5 @@
 package org.openevent.session.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openevent.common.jsonapi.ApiException;
+import org.openevent.common.persistence.Transactions;
 import org.openevent.common.resource.AccessResolver;
 import org.openevent.common.security.CallerIdentity;
 import org.openevent.session.domain.Session;
@@ -48,7 +48,7 @@ public class SpeakerInvites {
 
     private Uni<Map<String, Object>> answer(CallerIdentity caller, long inviteId, boolean accepting) {
         caller.requireUser();
-        return callerEmail.load(caller).flatMap(ignored -> Panache.withTransaction(() -> SpeakerInvite
+        return callerEmail.load(caller).flatMap(ignored -> Transactions.run(() -> SpeakerInvite
                 .<SpeakerInvite>findById(inviteId).flatMap(invite -> {
                     String email = callerEmail.address().orElseThrow();
                     if (invite == null || invite.isDeleted()) {

@@ -1,12 +1,12 @@
 package org.openevent.stats.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.jboss.logging.Logger;
+import org.openevent.common.persistence.Transactions;
 import org.openevent.stats.repository.FigureRepository;
 
 /**
@@ -35,6 +35,6 @@ public class RollOver {
 
     /** Rolls the figures over to {@code at}; yields the number of events that moved into the past. */
     public Uni<Integer> run(OffsetDateTime at) {
-        return Panache.withTransaction(() -> figures.rollOver(at));
+        return Transactions.run(() -> figures.rollOver(at));
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.openevent.common.contract.UserContact;
 import org.openevent.common.jsonapi.ApiException;
 import org.openevent.common.messaging.Envelope;
+import org.openevent.common.persistence.Transactions;
 import org.openevent.common.security.CallerIdentity;
 import org.openevent.user.domain.User;
 import org.openevent.user.repository.AccountTokenRepository;
@@ -82,7 +83,7 @@ public class AccountService {
                 return limits.record(bucket).replaceWith(Uni.createFrom().<User>failure(
                         ApiException.badDocument("/data/old-password", WRONG_PASSWORD)));
             }
-            return Panache.withTransaction(() -> users.findById(id, LockModeType.PESSIMISTIC_WRITE)
+            return Transactions.run(() -> users.findById(id, LockModeType.PESSIMISTIC_WRITE)
                     .call(user -> setPassword(user, hash, false)));
         }).flatMap(user -> hasher.offload(() -> tokens.access(user)).map(token -> {
             Map<String, Object> answer = describe(user);
@@ -98,7 +99,7 @@ public class AccountService {
         return limited("reset-client:" + client, limits.limits().perClient())
                 .flatMap(ignored -> limited("reset:" + UserRepository.normalize(address),
                         limits.limits().resetsPerAddress()))
-                .flatMap(ignored -> Panache.withTransaction(() -> users.findLiveByEmail(address)
+                .flatMap(ignored -> Transactions.run(() -> users.findLiveByEmail(address)
                         .flatMap(user -> user == null ? Uni.createFrom().voidItem() : mails.reset(user))))
                 .map(ignored -> {
                     Map<String, Object> answer = new LinkedHashMap<>();
@@ -117,7 +118,7 @@ public class AccountService {
         checkNewPassword("/data/password", password);
         return limited("reset-complete-client:" + client, limits.limits().perClient())
                 .flatMap(ignored -> hasher.hash(password))
-                .flatMap(hash -> Panache.withTransaction(() -> accountTokens.use(TokenIssuer.hash(token), Mails.RESET)
+                .flatMap(hash -> Transactions.run(() -> accountTokens.use(TokenIssuer.hash(token), Mails.RESET)
                         .flatMap(used -> {
                             if (used == null) {
                                 throw ApiException.notFound("Reset token");
@@ -139,7 +140,7 @@ public class AccountService {
             throw ApiException.badDocument("/data/token", INVALID_TOKEN);
         }
         return limited("verify-client:" + client, limits.limits().perClient())
-                .flatMap(ignored -> Panache.withTransaction(() -> accountTokens.use(TokenIssuer.hash(token),
+                .flatMap(ignored -> Transactions.run(() -> accountTokens.use(TokenIssuer.hash(token),
                         Mails.VERIFY).flatMap(used -> used == null ? Uni.createFrom().<User>nullItem()
                         : users.findById(used.userId(), LockModeType.PESSIMISTIC_WRITE).map(user ->
                         user != null && !user.isDeleted() && used.email().equalsIgnoreCase(user.email) ? user : null))
@@ -160,7 +161,7 @@ public class AccountService {
         return limited("verification-client:" + client, limits.limits().perClient())
                 .flatMap(ignored -> limited("verification:" + UserRepository.normalize(address),
                         limits.limits().verificationsPerAddress()))
-                .flatMap(ignored -> Panache.withTransaction(() -> users.findLiveByEmail(address)
+                .flatMap(ignored -> Transactions.run(() -> users.findLiveByEmail(address)
                         .flatMap(user -> user == null || user.verified ? Uni.createFrom().voidItem()
                                 : mails.verification(user))))
                 .replaceWith(Map.of("message", "Verification email resent"));

@@ -1,6 +1,5 @@
 package org.openevent.user.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -14,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
+import org.openevent.common.persistence.Transactions;
 import org.openevent.user.config.AdminConfig;
 import org.openevent.user.domain.User;
 import org.openevent.user.repository.UserRepository;
@@ -90,7 +90,7 @@ public class AdminBootstrap {
         }
         String email = config.email().get().trim();
         String password = config.password().get();
-        return Panache.withTransaction(() -> users.findLiveByEmail(email).flatMap(existing -> existing == null
+        return Transactions.run(() -> users.findLiveByEmail(email).flatMap(existing -> existing == null
                         ? create(email, password)
                         : repair(existing, password)))
                 // Another replica may have created it at the same moment: the second round finds it.

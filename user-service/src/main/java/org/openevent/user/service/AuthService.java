@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.openevent.common.jsonapi.ApiException;
+import org.openevent.common.persistence.Transactions;
 import org.openevent.common.security.CallerIdentity;
 import org.openevent.user.domain.User;
 import org.openevent.user.repository.RefreshTokenRepository;
@@ -62,7 +63,7 @@ public class AuthService {
     public Uni<Login> login(String email, String password, boolean remember) {
         return checkedUser(email, password).flatMap(user -> hasher.offload(() -> remember ? tokens.session(user)
                         : new TokenIssuer.Issued(tokens.access(user), null, null, null))
-                .flatMap(issued -> Panache.withTransaction(() -> lockedCurrent(user.id, user.tokenGeneration)
+                .flatMap(issued -> Transactions.run(() -> lockedCurrent(user.id, user.tokenGeneration)
                         .flatMap(current -> {
                             markAccess(current);
                             Uni<Void> stored = issued.refreshToken() == null ? Uni.createFrom().voidItem()
@@ -103,7 +104,7 @@ public class AuthService {
             long userId = number(jwt, CallerIdentity.IDENTITY_CLAIM);
             long generation = number(jwt, CallerIdentity.GENERATION_CLAIM);
             UUID session = UUID.fromString(jwt.getClaim(Claims.jti.name()));
-            return Panache.withTransaction(() -> refreshTokens.use(session, userId, TokenIssuer.hash(refreshToken))
+            return Transactions.run(() -> refreshTokens.use(session, userId, TokenIssuer.hash(refreshToken))
                     .flatMap(stored -> {
                         if (!stored) {
                             throw ApiException.unauthorized(REVOKED);
@@ -136,7 +137,7 @@ public class AuthService {
             }
             return sessions;
         }).flatMap(sessions -> sessions.isEmpty() ? Uni.createFrom().voidItem()
-                : Panache.withTransaction(() -> {
+                : Transactions.run(() -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (UUID session : sessions) {
                         chain = chain.flatMap(ignored -> refreshTokens.revoke(session));

@@ -1,6 +1,5 @@
 package org.openevent.user.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +12,7 @@ import org.openevent.common.contract.Topics;
 import org.openevent.common.messaging.Envelope;
 import org.openevent.common.messaging.Outbox;
 import org.openevent.common.messaging.PoisonMessageException;
+import org.openevent.common.persistence.Transactions;
 import org.openevent.user.domain.Mail;
 import org.openevent.user.repository.MailRepository;
 
@@ -37,7 +37,7 @@ public class MailSender {
     /** Sends one requested mail unless it was sent already. */
     public Uni<Void> send(Envelope envelope, MailRequestedPayload mail) {
         check(mail);
-        return Panache.withTransaction(() -> mails.record(mail)).flatMap(state -> {
+        return Transactions.run(() -> mails.record(mail)).flatMap(state -> {
             if (Mail.SENT.equals(state)) {
                 return Uni.createFrom().voidItem();
             }
@@ -45,7 +45,7 @@ public class MailSender {
             if (mail.html() != null) {
                 message.setHtml(mail.html());
             }
-            return mailer.send(message).flatMap(sent -> Panache.withTransaction(() -> mails.markSent(mail.mailId())
+            return mailer.send(message).flatMap(sent -> Transactions.run(() -> mails.markSent(mail.mailId())
                     .flatMap(marked -> !marked ? Uni.createFrom().voidItem()
                             : outbox.publish(Topics.MAILS, MessageTypes.MAIL_SENT, "mail", mail.mailId(), 2,
                             new MailSentPayload(mail.mailId(), mail.kind(), mail.userId(),

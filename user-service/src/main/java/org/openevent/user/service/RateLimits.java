@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.openevent.common.persistence.Transactions;
 import org.openevent.user.config.AuthConfig;
 import org.openevent.user.repository.RateLimitRepository;
 
@@ -31,14 +32,14 @@ public class RateLimits {
 
     /** Counts one attempt when the bucket allows it; false (nothing counted) when the limit is reached. */
     public Uni<Boolean> take(String bucket, int max) {
-        return Panache.withTransaction(() -> hits.lock(bucket).flatMap(locked -> hits.count(bucket, since()))
+        return Transactions.run(() -> hits.lock(bucket).flatMap(locked -> hits.count(bucket, since()))
                 .flatMap(count -> count >= max ? Uni.createFrom().item(false)
                         : hits.record(bucket).replaceWith(true)));
     }
 
     /** Counts one attempt unconditionally (e.g. a failed login). */
     public Uni<Void> record(String bucket) {
-        return Panache.withTransaction(() -> hits.record(bucket));
+        return Transactions.run(() -> hits.record(bucket));
     }
 
     public AuthConfig.Limits limits() {
@@ -47,7 +48,7 @@ public class RateLimits {
 
     @Scheduled(every = "10m", delayed = "1m")
     Uni<Void> purge() {
-        return Panache.withTransaction(() -> hits.purge(since().minus(config.limits().window()))).replaceWithVoid();
+        return Transactions.run(() -> hits.purge(since().minus(config.limits().window()))).replaceWithVoid();
     }
 
     private OffsetDateTime since() {
