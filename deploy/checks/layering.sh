@@ -33,3 +33,28 @@ if [ "$violations" -gt 0 ]; then
   exit 1
 fi
 echo "Layering: no import runs from a lower layer back up"
+
+# Persistence goes through common's two mechanisms (docs/architecture.md): every transaction starts with
+# Transactions.run (a client's disconnect must not cancel it inside Hibernate Reactive), and native SQL that reads
+# rows runs through NativeSql (Hibernate Reactive's own native selects fill the query plan cache). Hibernate's
+# createNativeQuery stays for statements that only count rows (executeUpdate).
+persistence=0
+if hits=$(grep -rn "Panache\.withTransaction(" ./*/src/main/java --include='*.java' \
+    | grep -v "/common/src/main/java/org/openevent/common/persistence/Transactions.java"); then
+  while IFS= read -r hit; do echo "  a transaction outside Transactions.run: $hit" >&2; done <<< "$hits"
+  persistence=1
+fi
+# A createNativeQuery chain that ends in getResultList/getSingleResult before any executeUpdate reads rows.
+if hits=$(find ./*/src/main/java -name '*.java' -exec awk 'FNR == 1 { open = 0 }
+    /createNativeQuery\(/ { open = FNR; where = FILENAME ":" FNR }
+    open && /executeUpdate\(/ { open = 0 }
+    open && /getResultList\(|getSingleResult/ { print where; open = 0 }
+    open && FNR - open > 15 { open = 0 }' {} +); [ -n "$hits" ]; then
+  while IFS= read -r hit; do echo "  a native select outside NativeSql: $hit" >&2; done <<< "$hits"
+  persistence=1
+fi
+if [ "$persistence" -gt 0 ]; then
+  echo "Persistence rule violations found (see above)." >&2
+  exit 1
+fi
+echo "Persistence: transactions through Transactions.run, native selects through NativeSql"

@@ -60,6 +60,8 @@ class TransactionsTests {
         }
         CompletableFuture.allOf(cancelled.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
 
+        // The transactions outlive their callers by design, so nothing hands back their end: the test looks at the
+        // table until all have committed (each takes 200 ms; ten of them wait for a free connection first).
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         long committed = 0;
         while (committed < CANCELLED && System.nanoTime() < deadline) {

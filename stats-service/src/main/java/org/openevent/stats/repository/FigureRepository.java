@@ -52,11 +52,9 @@ public class FigureRepository {
 
     /** Platform figures by name; a figure that never counted anything is absent. */
     public Uni<Map<String, Long>> platform(Collection<String> names) {
-        return Panache.getSession().flatMap(session -> session
-                        .createNativeQuery("SELECT figure, value FROM stat_figure "
-                                + "WHERE scope = 0 AND figure IN (:names)", Object[].class)
-                        .setParameter("names", names)
-                        .getResultList())
+        return Panache.getSession().flatMap(session -> NativeSql.rows(session,
+                        "SELECT figure, value FROM stat_figure WHERE scope = 0 AND figure = ANY($1)",
+                        new Object[] {names.toArray(String[]::new)}))
                 .map(FigureRepository::byName);
     }
 
@@ -66,13 +64,10 @@ public class FigureRepository {
      */
     public Uni<Map<String, Long>> platform(Collection<String> names, String dailyPrefix, LocalDate first,
                                            LocalDate last) {
-        return Panache.getSession().flatMap(session -> session
-                        .createNativeQuery("SELECT figure, value FROM stat_figure WHERE scope = 0 "
-                                + "AND (figure IN (:names) OR figure BETWEEN :first AND :last)", Object[].class)
-                        .setParameter("names", names)
-                        .setParameter("first", dailyPrefix + first)
-                        .setParameter("last", dailyPrefix + last)
-                        .getResultList())
+        return Panache.getSession().flatMap(session -> NativeSql.rows(session,
+                        "SELECT figure, value FROM stat_figure WHERE scope = 0 "
+                                + "AND (figure = ANY($1) OR figure BETWEEN $2 AND $3)",
+                        names.toArray(String[]::new), dailyPrefix + first, dailyPrefix + last))
                 .map(FigureRepository::byName);
     }
 

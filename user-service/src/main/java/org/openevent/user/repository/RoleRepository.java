@@ -51,15 +51,11 @@ public class RoleRepository {
             return Uni.createFrom().item(Map.of());
         }
         String sql = "SELECT DISTINCT r.user_id, r.event_id FROM event_projection_role r JOIN event_projection e "
-                + "ON e.id = r.event_id WHERE r.user_id IN (:users) AND e.deleted_at IS NULL"
-                + (roles.isEmpty() ? "" : " AND r.role IN (:roles)") + " ORDER BY r.user_id, r.event_id";
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery(sql, Object[].class).setParameter("users", Set.copyOf(userIds));
-            if (!roles.isEmpty()) {
-                query.setParameter("roles", Set.copyOf(roles));
-            }
-            return query.getResultList();
-        }).map(rows -> {
+                + "ON e.id = r.event_id WHERE r.user_id = ANY($1) AND e.deleted_at IS NULL"
+                + (roles.isEmpty() ? "" : " AND r.role = ANY($2)") + " ORDER BY r.user_id, r.event_id";
+        Object[] parameters = roles.isEmpty() ? new Object[] {userIds.toArray(Long[]::new)}
+                : new Object[] {userIds.toArray(Long[]::new), roles.toArray(String[]::new)};
+        return Panache.getSession().flatMap(session -> NativeSql.rows(session, sql, parameters)).map(rows -> {
             Map<Long, List<Long>> events = new HashMap<>();
             for (Object[] row : rows) {
                 events.computeIfAbsent(((Number) row[0]).longValue(), id -> new ArrayList<>())
