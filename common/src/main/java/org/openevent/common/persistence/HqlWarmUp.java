@@ -1,8 +1,5 @@
 package org.openevent.common.persistence;
 
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.util.List;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.hibernate.grammars.hql.HqlParser;
@@ -15,8 +12,7 @@ import org.jboss.logging.Logger;
  * conditions and subqueries took 4 to 8 s of CPU, on an event loop, in whichever request came first (a remote include
  * then timed out as a 503); once warmed, a new statement of another shape takes a few milliseconds.
  */
-@ApplicationScoped
-public class HqlWarmUp {
+public final class HqlWarmUp {
 
     private static final Logger LOG = Logger.getLogger(HqlWarmUp.class);
 
@@ -38,24 +34,11 @@ public class HqlWarmUp {
             "delete from A x where x.eventId = :p1 and x.userId in (:p2, :p3)",
             "from A e where e.groupId = :group or e.id in :ids order by e.id");
 
-    /** After the start: warming up takes seconds of CPU that the start itself needs on a small machine. */
-    static final long DELAY_MS = 3_000;
-
-    void onStart(@Observes StartupEvent start) {
-        Thread warmer = new Thread(() -> {
-            try {
-                Thread.sleep(DELAY_MS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            warm();
-        }, "hql-warm-up");
-        warmer.setDaemon(true);
-        warmer.setPriority(Thread.MIN_PRIORITY);
-        warmer.start();
+    private HqlWarmUp() {
     }
 
-    static void warm() {
+    /** Parses every shape once; runs after the start (StartupSettling), never on an event loop. */
+    public static void warm() {
         long started = System.nanoTime();
         try {
             for (String hql : SHAPES) {
