@@ -5,21 +5,16 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.openevent.common.persistence.NativeSql;
 
-/** The per-event schedule version: taken by every schedule change, read by export requests. */
+/** The per-event schedule version: taken by every schedule change as it commits, read by export requests. */
 @ApplicationScoped
 public class ScheduleVersionRepository {
 
     /**
-     * The event's next schedule version, taken inside the caller's transaction. The row stays locked until that
-     * transaction ends, which keeps the numbers of one event gap-free; callers take it last, just before commit.
+     * The schedule version a snapshot carries into the outbox: the commit replaces it with the event's next number
+     * (trigger {@code stamp_schedule_version}, migration V12), holding the event's row lock only while it commits,
+     * which keeps the numbers of one event gap-free and in commit order.
      */
-    public Uni<Long> next(long eventId) {
-        return Panache.getSession().flatMap(session -> NativeSql.value(session,
-                        "INSERT INTO event_schedule (event_id, version) VALUES ($1, 1) "
-                                + "ON CONFLICT (event_id) DO UPDATE SET version = event_schedule.version + 1 "
-                                + "RETURNING version", eventId))
-                .map(NativeSql::asLong);
-    }
+    public static final long STAMPED_AT_COMMIT = -1;
 
     /** The event's committed schedule version; 0 when its schedule never changed. */
     public Uni<Long> current(long eventId) {

@@ -12,21 +12,21 @@ import org.openevent.common.resource.ResourceRules;
 import org.openevent.session.repository.ScheduleVersionRepository;
 
 /**
- * Publishes the snapshot of a changed schedule row to {@code openevent.sessions}, in the change's transaction,
- * with the event's next schedule version (taken last, so the per-event row lock is held only until commit).
+ * Publishes the snapshot of a changed schedule row to {@code openevent.sessions}, in the change's transaction. The
+ * event's next schedule version is written into the snapshot by the database as the transaction commits
+ * ({@link ScheduleVersionRepository#STAMPED_AT_COMMIT}), so writes to one event queue on its version for the commit
+ * alone.
  */
 @ApplicationScoped
 public class SchedulePublisher {
 
-    private final ScheduleVersionRepository versions;
     private final Outbox outbox;
 
-    public SchedulePublisher(ScheduleVersionRepository versions, Outbox outbox) {
-        this.versions = versions;
+    public SchedulePublisher(Outbox outbox) {
         this.outbox = outbox;
     }
 
-    /** Adds the snapshot built by {@code payload} (given the schedule version) to the outbox. */
+    /** Adds the snapshot built by {@code payload} (given the placeholder of the schedule version) to the outbox. */
     public Uni<Void> publish(EventChildEntity row, ResourceRules.Change change, String messageType,
                              String aggregateType, LongFunction<Object> payload) {
         if (change == ResourceRules.Change.REMOVED && row.deletedAt == null) {
@@ -35,7 +35,7 @@ public class SchedulePublisher {
             row.changed();
         }
         // The event is the fairness key: one event's bulk load cannot hold back other events' changes.
-        return versions.next(row.eventId).flatMap(scheduleVersion -> outbox.publish(Topics.SESSIONS, messageType,
-                aggregateType, row.id, row.version, payload.apply(scheduleVersion), String.valueOf(row.eventId)));
+        return outbox.publish(Topics.SESSIONS, messageType, aggregateType, row.id, row.version,
+                payload.apply(ScheduleVersionRepository.STAMPED_AT_COMMIT), String.valueOf(row.eventId));
     }
 }
