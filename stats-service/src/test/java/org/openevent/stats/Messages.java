@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -197,6 +198,27 @@ public final class Messages implements AutoCloseable {
     /** Publishes an envelope to its type's topic, keyed by its aggregate. */
     public void publish(ObjectNode envelope) {
         send(topicOf(envelope.get("type").asText()), null, envelope.get("aggregateId").asText(), envelope.toString());
+    }
+
+    /**
+     * Publishes envelopes to their types' topics in one burst (sent together, then flushed), so the consumer
+     * finds them in one poll.
+     */
+    public void publishAll(List<ObjectNode> envelopes) {
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            for (ObjectNode envelope : envelopes) {
+                sent.add(producer.send(new ProducerRecord<>(KafkaProbe.TEST_TOPIC_PREFIX
+                        + topicOf(envelope.get("type").asText()), envelope.get("aggregateId").asText(),
+                        envelope.toString())));
+            }
+            producer.flush();
+            for (Future<?> future : sent) {
+                future.get();
+            }
+        } catch (Exception e) {
+            throw new AssertionError("Could not publish " + envelopes.size() + " envelopes", e);
+        }
     }
 
     /** Publishes a raw record to a topic (logical name), on a given partition when not null. */

@@ -6,7 +6,14 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -68,6 +75,74 @@ public class IdempotentConsumer {
                     }
                 })
                 .replaceWithVoid()));
+    }
+
+    /**
+     * Applies a batch of records (a channel with {@code batch=true} and manual acknowledgement) in one transaction
+     * when it can: every record parses, the ledger takes all their ids in one statement, and {@code effect} gets the
+     * envelopes not processed before, in record order (a redelivered id once). A batch with a poison record, or one
+     * whose transaction keeps failing, goes record by record through {@link #consume(String, MessageHandlers)}
+     * instead, each record acknowledged or dead-lettered on its own, so batching never changes what happens to one
+     * record. Under load this turns one transaction (and its commit) per message into one per poll.
+     */
+    public Uni<Void> consumeBatch(String channel, KafkaRecordBatch<String, String> batch, MessageHandlers handlers,
+                                  Function<List<Envelope>, Uni<Void>> effect) {
+        List<KafkaRecord<String, String>> records = batch.getRecords();
+        Map<String, Envelope> byId = new LinkedHashMap<>();
+        for (KafkaRecord<String, String> record : records) {
+            try {
+                Envelope envelope = parse(record.getPayload());
+                byId.putIfAbsent(envelope.messageId(), envelope);
+            } catch (PoisonMessageException e) {
+                return oneByOne(records, handlers);
+            }
+        }
+        if (byId.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String[] ids = byId.keySet().toArray(String[]::new);
+        Uni<Void> together = tracing.inBatchSpan(channel, records.stream().map(KafkaRecord::getHeaders).toList(),
+                ids[0], () -> retrying(ids[0] + " and " + (ids.length - 1) + " more", () -> Transactions.run(
+                        () -> Panache.getSession()
+                                .flatMap(session -> NativeSql.column(session, "INSERT INTO processed_message "
+                                        + "(message_id, processed_at) SELECT id, now() FROM unnest($1::text[]) id "
+                                        + "ON CONFLICT DO NOTHING RETURNING message_id", (Object) ids))
+                                .flatMap(inserted -> {
+                                    Set<Object> fresh = new HashSet<>(inserted);
+                                    List<Envelope> unseen = byId.values().stream()
+                                            .filter(envelope -> fresh.contains(envelope.messageId())).toList();
+                                    return unseen.isEmpty() ? Uni.createFrom().item(unseen)
+                                            : Uni.createFrom().deferred(() -> effect.apply(unseen)).replaceWith(unseen);
+                                }))
+                        .invoke(applied -> applied.forEach(e -> metrics.applied(e.type(), e.occurredAt())))
+                        .replaceWithVoid()));
+        return together
+                .flatMap(ignored -> acknowledgeAll(records))
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("A batch of %d records of %s could not be applied together (%s); applying them one by "
+                            + "one", records.size(), channel, failure.getMessage());
+                    return oneByOne(records, handlers);
+                });
+    }
+
+    /** Each record through the single-message path, acknowledged, or nacked to its dead-letter topic, in order. */
+    private Uni<Void> oneByOne(List<KafkaRecord<String, String>> records, MessageHandlers handlers) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (KafkaRecord<String, String> record : records) {
+            chain = chain.flatMap(ignored -> Uni.createFrom().deferred(() -> consume(record.getPayload(), handlers))
+                    .flatMap(done -> Uni.createFrom().completionStage(record::ack))
+                    .onFailure().recoverWithUni(failure -> Uni.createFrom().completionStage(
+                            () -> record.nack(failure))));
+        }
+        return chain;
+    }
+
+    private static Uni<Void> acknowledgeAll(List<KafkaRecord<String, String>> records) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (KafkaRecord<String, String> record : records) {
+            chain = chain.flatMap(ignored -> Uni.createFrom().completionStage(record::ack));
+        }
+        return chain;
     }
 
     /**

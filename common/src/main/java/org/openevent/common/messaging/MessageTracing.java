@@ -17,9 +17,12 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -41,6 +44,7 @@ public class MessageTracing {
     static final AttributeKey<String> MESSAGE_TYPE = AttributeKey.stringKey("openevent.message.type");
     static final AttributeKey<String> AGGREGATE = AttributeKey.stringKey("openevent.aggregate");
     static final AttributeKey<Long> SEQ = AttributeKey.longKey("openevent.outbox.seq");
+    static final AttributeKey<Long> BATCH_SIZE = AttributeKey.longKey("messaging.batch.message_count");
     static final AttributeKey<String> REQUEST_ID = AttributeKey.stringKey(RequestIds.SPAN_ATTRIBUTE);
 
     private static final Logger LOG = Logger.getLogger(MessageTracing.class);
@@ -55,6 +59,20 @@ public class MessageTracing {
         @Override
         public String get(Map<String, String> carrier, String key) {
             return carrier == null ? null : carrier.get(key);
+        }
+    };
+
+    private static final TextMapGetter<Headers> HEADERS_GETTER = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Headers carrier) {
+            return Arrays.stream(carrier.toArray()).map(Header::key).toList();
+        }
+
+        @Override
+        public String get(Headers carrier, String key) {
+            Header header = carrier == null ? null : carrier.lastHeader(key);
+            return header == null || header.value() == null ? null
+                    : new String(header.value(), StandardCharsets.UTF_8);
         }
     };
 
@@ -130,6 +148,41 @@ public class MessageTracing {
                 MDC.put(RequestIds.MDC_KEY, requestId);
                 span.setAttribute(REQUEST_ID, requestId);
             }
+            Uni<T> work;
+            try {
+                work = handling.get();
+            } catch (RuntimeException e) {
+                work = Uni.createFrom().failure(e);
+            }
+            return work.onTermination().invoke((item, failure, cancelled) -> {
+                if (failure != null) {
+                    span.recordException(failure);
+                    span.setStatus(StatusCode.ERROR, failure.getMessage());
+                }
+                span.end();
+                scope.close();
+            });
+        });
+    }
+
+    /**
+     * Runs the handling of a batch of records in one span, linked to the trace each record carries in its headers
+     * (a batch has no single parent), with the batch's size and first message id. Must be called on the batch's
+     * Vert.x context.
+     */
+    <T> Uni<T> inBatchSpan(String channel, List<Headers> recordHeaders, String firstMessageId,
+                           Supplier<Uni<T>> handling) {
+        return Uni.createFrom().deferred(() -> {
+            var builder = tracer.spanBuilder(channel + " process batch").setSpanKind(SpanKind.INTERNAL)
+                    .setAttribute(BATCH_SIZE, (long) recordHeaders.size()).setAttribute(MESSAGE_ID, firstMessageId);
+            for (Headers headers : recordHeaders) {
+                Span linked = Span.fromContext(propagator.extract(Context.root(), headers, HEADERS_GETTER));
+                if (linked.getSpanContext().isValid()) {
+                    builder.addLink(linked.getSpanContext());
+                }
+            }
+            Span span = builder.startSpan();
+            Scope scope = span.makeCurrent();
             Uni<T> work;
             try {
                 work = handling.get();
