@@ -125,6 +125,20 @@ public class IdempotentConsumer {
                 });
     }
 
+    /**
+     * {@link #consumeBatch(String, KafkaRecordBatch, MessageHandlers, Function)} with each message not seen before
+     * dispatched to its handler in turn, all in the batch's one transaction.
+     */
+    public Uni<Void> consumeBatch(String channel, KafkaRecordBatch<String, String> batch, MessageHandlers handlers) {
+        return consumeBatch(channel, batch, handlers, envelopes -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Envelope envelope : envelopes) {
+                chain = chain.chain(() -> handlers.dispatch(envelope));
+            }
+            return chain;
+        });
+    }
+
     /** Each record through the single-message path, acknowledged, or nacked to its dead-letter topic, in order. */
     private Uni<Void> oneByOne(List<KafkaRecord<String, String>> records, MessageHandlers handlers) {
         Uni<Void> chain = Uni.createFrom().voidItem();

@@ -1,14 +1,19 @@
 package org.openevent.export.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.openevent.common.messaging.IdempotentConsumer;
 import org.openevent.common.messaging.MessageHandlers;
 import org.openevent.export.service.ProjectionService;
 
-/** Feeds event and schedule snapshots from Kafka into the local projection, each message at most once. */
+/**
+ * Feeds event and schedule snapshots from Kafka into the local projection, each message at most once; schedule
+ * snapshots (a message per schedule write) a poll at a time, in one transaction.
+ */
 @ApplicationScoped
 public class ProjectionConsumer {
 
@@ -29,8 +34,9 @@ public class ProjectionConsumer {
     }
 
     @Incoming("sessions-in")
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     @ActivateRequestContext
-    public Uni<Void> onSchedule(String record) {
-        return consumer.consume(record, schedule);
+    public Uni<Void> onSchedule(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch("sessions-in", batch, schedule);
     }
 }
