@@ -7,6 +7,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -148,20 +149,7 @@ public class MessageTracing {
                 MDC.put(RequestIds.MDC_KEY, requestId);
                 span.setAttribute(REQUEST_ID, requestId);
             }
-            Uni<T> work;
-            try {
-                work = handling.get();
-            } catch (RuntimeException e) {
-                work = Uni.createFrom().failure(e);
-            }
-            return work.onTermination().invoke((item, failure, cancelled) -> {
-                if (failure != null) {
-                    span.recordException(failure);
-                    span.setStatus(StatusCode.ERROR, failure.getMessage());
-                }
-                span.end();
-                scope.close();
-            });
+            return within(span, scope, handling);
         });
     }
 
@@ -173,7 +161,7 @@ public class MessageTracing {
     <T> Uni<T> inBatchSpan(String channel, List<Headers> recordHeaders, String firstMessageId,
                            Supplier<Uni<T>> handling) {
         return Uni.createFrom().deferred(() -> {
-            var builder = tracer.spanBuilder(channel + " process batch").setSpanKind(SpanKind.INTERNAL)
+            SpanBuilder builder = tracer.spanBuilder(channel + " process batch").setSpanKind(SpanKind.INTERNAL)
                     .setAttribute(BATCH_SIZE, (long) recordHeaders.size()).setAttribute(MESSAGE_ID, firstMessageId);
             for (Headers headers : recordHeaders) {
                 Span linked = Span.fromContext(propagator.extract(Context.root(), headers, HEADERS_GETTER));
@@ -183,20 +171,25 @@ public class MessageTracing {
             }
             Span span = builder.startSpan();
             Scope scope = span.makeCurrent();
-            Uni<T> work;
-            try {
-                work = handling.get();
-            } catch (RuntimeException e) {
-                work = Uni.createFrom().failure(e);
+            return within(span, scope, handling);
+        });
+    }
+
+    /** Runs {@code handling} with {@code span} current, ending the span (with any failure) when it terminates. */
+    private static <T> Uni<T> within(Span span, Scope scope, Supplier<Uni<T>> handling) {
+        Uni<T> work;
+        try {
+            work = handling.get();
+        } catch (RuntimeException e) {
+            work = Uni.createFrom().failure(e);
+        }
+        return work.onTermination().invoke((item, failure, cancelled) -> {
+            if (failure != null) {
+                span.recordException(failure);
+                span.setStatus(StatusCode.ERROR, failure.getMessage());
             }
-            return work.onTermination().invoke((item, failure, cancelled) -> {
-                if (failure != null) {
-                    span.recordException(failure);
-                    span.setStatus(StatusCode.ERROR, failure.getMessage());
-                }
-                span.end();
-                scope.close();
-            });
+            span.end();
+            scope.close();
         });
     }
 
