@@ -12,8 +12,10 @@ BEGIN
     INSERT INTO event_schedule (event_id, version) VALUES (NEW.fairness_key::bigint, 1)
     ON CONFLICT (event_id) DO UPDATE SET version = event_schedule.version + 1
     RETURNING version INTO taken;
+    -- A textual replacement keeps the envelope byte for byte as the writer serialized it (a jsonb round trip would
+    -- reformat it); inside a JSON string the key's quotes would be escaped, so only the member itself matches.
     UPDATE outbox_message
-    SET envelope = jsonb_set(envelope::jsonb, '{payload,scheduleVersion}', to_jsonb(taken))::text
+    SET envelope = regexp_replace(envelope, '"scheduleVersion":-1(?=[,}])', '"scheduleVersion":' || taken)
     WHERE seq = NEW.seq;
     RETURN NULL;
 END;
