@@ -3,11 +3,11 @@ package org.openevent.common.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -143,10 +143,10 @@ public class IdempotentConsumer {
     private Uni<Void> oneByOne(List<KafkaRecord<String, String>> records, MessageHandlers handlers) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (KafkaRecord<String, String> record : records) {
+            // Only a failure of the record's own consumption dead-letters it, never one of its acknowledgement.
             chain = chain.flatMap(ignored -> Uni.createFrom().deferred(() -> consume(record.getPayload(), handlers))
-                    .flatMap(done -> Uni.createFrom().completionStage(record::ack))
-                    .onFailure().recoverWithUni(failure -> Uni.createFrom().completionStage(
-                            () -> record.nack(failure))));
+                    .onItemOrFailure().transformToUni((done, failure) -> Uni.createFrom().completionStage(
+                            failure == null ? record::ack : () -> record.nack(failure))));
         }
         return chain;
     }
