@@ -57,7 +57,7 @@ class ScheduleVersionTests {
         } finally {
             clients.shutdown();
         }
-        // A rejected change (ends before it starts) rolls back without leaving a gap.
+        // A write rejected by its rules (ends before it starts) takes no number.
         post(cast.ownerAuth(), "/v1/sessions", body("session", event.id(), """
                 "title": "Backwards", "starts-at": "2027-05-01T10:00:00Z", "ends-at": "2027-05-01T09:00:00Z\""""))
                 .statusCode(422);

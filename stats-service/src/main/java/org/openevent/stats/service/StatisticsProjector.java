@@ -29,11 +29,9 @@ public class StatisticsProjector {
         this.events = events;
     }
 
+    /** Applies one message's input. */
     public Uni<Void> apply(Envelope envelope, Input input) {
-        Uni<Boolean> shared = input.payload() instanceof EventPayload event
-                ? events.apply(event, envelope.aggregateVersion()) : Uni.createFrom().item(false);
-        return shared.chain(() -> figures.apply(input.snapshot().aggregate(), List.of(input.snapshot())))
-                .replaceWithVoid();
+        return applyAll(List.of(Map.entry(envelope, input)));
     }
 
     /**
