@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 import org.openevent.common.persistence.Transactions;
+import org.openevent.common.runtime.StartupSettling;
 import org.openevent.user.config.AdminConfig;
 import org.openevent.user.domain.User;
 import org.openevent.user.repository.UserRepository;
@@ -32,14 +33,16 @@ public class AdminBootstrap {
     private final PasswordHasher hasher;
     private final AccountSnapshots snapshots;
     private final Vertx vertx;
+    private final StartupSettling settling;
 
     public AdminBootstrap(AdminConfig config, UserRepository users, PasswordHasher hasher,
-                          AccountSnapshots snapshots, Vertx vertx) {
+                          AccountSnapshots snapshots, Vertx vertx, StartupSettling settling) {
         this.config = config;
         this.users = users;
         this.hasher = hasher;
         this.snapshots = snapshots;
         this.vertx = vertx;
+        this.settling = settling;
     }
 
     void onStart(@Observes StartupEvent event) throws Throwable {
@@ -63,7 +66,8 @@ public class AdminBootstrap {
     /**
      * On a first start the account must exist before the service is ready (the demo data logs in with it at once).
      * On later starts it exists, and what is left is checking the configured password: bcrypt on a JIT that is still
-     * cold takes about a second, so the check (and a repair, when the configuration changed) runs after the start;
+     * cold takes about a second, so the check (and a repair, when the configuration changed) runs after the start,
+     * once the HQL parser is warm;
      * until it ends, the stored password is the one that works. The returned stage completes once the check (and
      * any repair) is committed.
      */
@@ -71,7 +75,8 @@ public class AdminBootstrap {
         CompletableFuture<User> done = new CompletableFuture<>();
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> ensureAdmin().subscribe().with(
+        // Its lookup is HQL: it waits for the parser's warm-up rather than parse cold on the event loop.
+        settling.parserWarmed().thenRun(() -> context.runOnContext(ignored -> ensureAdmin().subscribe().with(
                 admin -> {
                     LOG.infof("Administrator account %d is ready", admin.id);
                     done.complete(admin);
@@ -79,7 +84,7 @@ public class AdminBootstrap {
                 failure -> {
                     LOG.error("Checking the administrator account failed", failure);
                     done.completeExceptionally(failure);
-                }));
+                })));
         return done;
     }
 
