@@ -10,8 +10,8 @@ import org.openevent.export.config.ExportConfig;
 /**
  * Fragment contents kept in memory by fragment id, so files and feeds stream without reading them back from the
  * database. A fragment id always names the same bytes (a changed session gets a new fragment), so nothing here is
- * ever stale and replicas need no coordination. Filled as files and feeds are streamed, for files up to half its
- * size; bounded in bytes, least recently used out first.
+ * ever stale and replicas need no coordination. Filled as the fragments of files up to half its size are rendered
+ * and as such files and feeds are streamed; bounded in bytes, least recently used out first.
  */
 @ApplicationScoped
 public class FragmentCache {

@@ -39,8 +39,9 @@ public class FragmentRepository {
     /**
      * Stores fragments in one statement and returns them with their ids; one that another renderer stored
      * meanwhile is kept as it is (and not returned), and older generations of the same sessions become superseded.
+     * With {@code keep}, what was stored is also kept in memory, so the file about to stream need not read it back.
      */
-    public Uni<List<Stored>> store(long eventId, String format, List<Rendered> fragments) {
+    public Uni<List<Stored>> store(long eventId, String format, List<Rendered> fragments, boolean keep) {
         if (fragments.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -64,9 +65,20 @@ public class FragmentRepository {
                         + "SELECT id, session_id, render_gen, content_length FROM stored")
                 .execute(Tuple.of(sessions, generations, contents, eventId, format))
                 .map(rows -> {
+                    Map<Long, byte[]> contentBySession = keep ? new HashMap<>(fragments.size() * 2) : Map.of();
+                    if (keep) {
+                        for (Rendered fragment : fragments) {
+                            contentBySession.put(fragment.sessionId(), fragment.content());
+                        }
+                    }
                     List<Stored> stored = new ArrayList<>(rows.size());
                     for (Row row : rows) {
-                        stored.add(new Stored(row.getLong(0), row.getLong(1), row.getLong(2), row.getInteger(3)));
+                        Stored fragment = new Stored(row.getLong(0), row.getLong(1), row.getLong(2),
+                                row.getInteger(3));
+                        stored.add(fragment);
+                        if (keep) {
+                            cache.put(fragment.id(), contentBySession.get(fragment.sessionId()));
+                        }
                     }
                     return stored;
                 });

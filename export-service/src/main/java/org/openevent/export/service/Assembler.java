@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.openevent.export.calendar.CalComponent;
 import org.openevent.export.calendar.CalendarContent;
@@ -114,7 +115,8 @@ public class Assembler {
                         return Uni.createFrom().failure(new IllegalStateException(
                                 "The schedule kept changing while the calendar was assembled; try again"));
                     }
-                    return render(event, format, builder.missingSessions()).flatMap(stored -> builder.fill(stored)
+                    return render(event, format, builder.missingSessions(), builder.fragmentBytes)
+                            .flatMap(stored -> builder.fill(stored)
                             ? vertx.executeBlocking(builder::finish)
                             : attempt(request, event, zone, selection, attempt + 1));
                 });
@@ -152,9 +154,17 @@ public class Assembler {
         return fragments.contents(ids, from, to, keep).map(contents -> join(plan, from, contents));
     }
 
-    /** Renders the given sessions' fragments in batches on worker threads and stores them; returns what was stored. */
-    private Uni<List<FragmentRepository.Stored>> render(EventInfo event, Format format, List<Long> sessionIds) {
+    /**
+     * Renders the given sessions' fragments in batches on worker threads and stores them; returns what was stored.
+     * While the file they complete (its other fragments take {@code knownBytes}, the rest is extrapolated from what
+     * was rendered so far) is small enough for the fragment cache, they are kept in memory as they are stored, so
+     * the file's first download streams from memory too.
+     */
+    private Uni<List<FragmentRepository.Stored>> render(EventInfo event, Format format, List<Long> sessionIds,
+                                                        long knownBytes) {
         int size = Math.max(1, config.renderBatch());
+        AtomicLong renderedBytes = new AtomicLong();
+        AtomicLong renderedCount = new AtomicLong();
         List<List<Long>> batches = new ArrayList<>();
         for (int from = 0; from < sessionIds.size(); from += size) {
             batches.add(sessionIds.subList(from, Math.min(sessionIds.size(), from + size)));
@@ -170,7 +180,17 @@ public class Assembler {
                             }
                             return rendered;
                         }, false))
-                        .flatMap(rendered -> fragments.store(event.id(), format.taskName(), rendered)))
+                        .flatMap(rendered -> {
+                            long bytes = 0;
+                            for (FragmentRepository.Rendered fragment : rendered) {
+                                bytes += fragment.content().length;
+                            }
+                            long count = renderedCount.addAndGet(rendered.size());
+                            long fileBytes = knownBytes + renderedBytes.addAndGet(bytes) * sessionIds.size()
+                                    / Math.max(1, count);
+                            return fragments.store(event.id(), format.taskName(), rendered,
+                                    fragments.keeps(fileBytes));
+                        }))
                 .merge(Math.max(1, config.renderConcurrency()))
                 .collect().in(ArrayList<FragmentRepository.Stored>::new, List::addAll)
                 .map(stored -> (List<FragmentRepository.Stored>) stored);

@@ -230,6 +230,17 @@ class ExportFormatsTests {
     }
 
     @Test
+    void aFreshFileStreamsFromTheFragmentsItsRenderKept() {
+        long e = event(6);
+        fragmentCache.clear();
+        JsonNode task = finish(e, start(e, "ical"));
+        pool.preparedQuery("DELETE FROM session_fragment WHERE event_id = $1").execute(Tuple.of(e))
+                .await().atMost(Duration.ofSeconds(10));
+        assertEquals(7, Validators.ical4j(download(task)).size(),
+                "the first download streams what the render kept, without reading the database");
+    }
+
+    @Test
     void oldFilesAndTheFragmentsOnlyTheyUsedArePruned() {
         long e = event(2);
         Upstream up = new Upstream(mapper, bootstrap);
