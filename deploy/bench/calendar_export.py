@@ -156,18 +156,21 @@ def wait_projection(event_id, count, timeout=600):
 PHASES = []
 
 
-def export(api, reference, fmt="ical", poll=0.002):
-    """Request -> SUCCESS -> downloaded; returns (seconds, bytes, body) and records the three phases in PHASES."""
+def export(api, reference, fmt="ical"):
+    """Request -> SUCCESS -> downloaded; returns (seconds, bytes, body) and records the three phases in PHASES.
+    The task is read with `Prefer: wait=20`, so its answer comes as the task finishes, without polling."""
     t0 = time.perf_counter()
     task_url = api.call("GET", f"/v1/events/{reference}/export/{fmt}")["task_url"]
     requested = time.perf_counter()
     while True:
-        task = api.call("GET", task_url)
+        status, _, payload = api.raw("GET", task_url, headers={"Prefer": "wait=20"})
+        if status != 200:
+            raise RuntimeError(f"GET {task_url} answered {status}: {payload[:300]!r}")
+        task = json.loads(payload)
         if task["state"] == "SUCCESS":
             break
         if task["state"] != "WAITING":
             raise RuntimeError(f"export failed: {task}")
-        time.sleep(poll)
     done = time.perf_counter()
     url = urllib.parse.urlparse(task["result"]["download_url"])
     status, _, body = api.raw("GET", url.path + "?" + url.query)

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Settings of exports and feeds: public URLs, UIDs, time-zone window, freshness waits, render leases, feed
- * refresh hints, the cancellation period, file retention and render batches.
+ * refresh hints, the cancellation period, file retention, render batches and task long polls.
  */
 @ConfigMapping(prefix = "openevent.export")
 public interface ExportConfig {
@@ -55,6 +55,20 @@ public interface ExportConfig {
     /** How often the renderer looks at the projection's watermark while it waits. */
     @WithDefault("20ms")
     Duration freshnessPollInterval();
+
+    /**
+     * The longest a task request waits for its task to finish when the client asks to ({@code Prefer: wait=N}, RFC
+     * 7240): longer waits are cut to this, well under the gateway's read timeout.
+     */
+    @WithDefault("20s")
+    Duration taskWaitLimit();
+
+    /**
+     * While a task request waits, how often it reads the task again: a task finished by this process wakes it at
+     * once; one finished by another replica is seen at the next reading.
+     */
+    @WithDefault("250ms")
+    Duration taskWaitRecheck();
 
     /**
      * How long a render claim lasts. A task whose renderer died is claimed again after it, so it must exceed the

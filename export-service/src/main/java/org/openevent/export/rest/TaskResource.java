@@ -2,12 +2,17 @@ package org.openevent.export.rest;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.openevent.common.jsonapi.JsonApi;
 import org.openevent.common.security.Caller;
 import org.openevent.export.domain.ExportTask;
@@ -20,6 +25,10 @@ public class TaskResource {
 
     static final String PATH = "/v1/tasks";
 
+    /** A {@code wait} preference among others ({@code respond-async, wait=10}); at most six digits of seconds. */
+    private static final Pattern WAIT = Pattern.compile("(?:^|[,;]|\\s)wait\\s*=\\s*\"?(\\d{1,6})\"?(?:$|[,;\\s])",
+            Pattern.CASE_INSENSITIVE);
+
     private final ExportService service;
     private final Caller caller;
     private final DownloadLinks links;
@@ -30,13 +39,35 @@ public class TaskResource {
         this.links = links;
     }
 
+    /**
+     * The task's state. With {@code Prefer: wait=N} (RFC 7240; seconds, cut to a limit) the answer waits until the
+     * task is finished or N seconds have passed, so a client learns of the result at once instead of polling;
+     * {@code Preference-Applied} then says so. Preferences it cannot read are ignored, as the RFC asks.
+     */
     @GET
     @Path("/{id}")
     @Produces({MediaType.APPLICATION_JSON, JsonApi.MEDIA_TYPE})
-    public Uni<Map<String, Object>> get(@PathParam("id") String id) {
+    public Uni<RestResponse<Map<String, Object>>> get(@PathParam("id") String id,
+                                                       @HeaderParam("Prefer") String prefer) {
+        Duration wait = requestedWait(prefer);
         return caller.resolve()
-                .flatMap(who -> service.task(who, id))
-                .map(this::view);
+                .flatMap(who -> wait == null ? service.task(who, id) : service.awaitTask(who, id, wait))
+                .map(task -> {
+                    RestResponse.ResponseBuilder<Map<String, Object>> answer = RestResponse.ResponseBuilder.ok(view(task));
+                    if (wait != null) {
+                        answer.header("Preference-Applied", "wait=" + wait.toSeconds());
+                    }
+                    return answer.build();
+                });
+    }
+
+    /** The {@code wait} preference in seconds, or null when there is none that reads as a whole number. */
+    static Duration requestedWait(String prefer) {
+        if (prefer == null) {
+            return null;
+        }
+        Matcher wait = WAIT.matcher(prefer);
+        return wait.find() ? Duration.ofSeconds(Long.parseLong(wait.group(1))) : null;
     }
 
     Map<String, Object> view(ExportTask task) {

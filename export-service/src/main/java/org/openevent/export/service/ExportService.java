@@ -7,8 +7,10 @@ import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
+import io.vertx.core.Promise;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -22,6 +24,7 @@ import org.openevent.common.messaging.Outbox;
 import org.openevent.common.messaging.PoisonMessageException;
 import org.openevent.common.persistence.Transactions;
 import org.openevent.common.resource.Access;
+import org.openevent.common.runtime.UntilParserWarm;
 import org.openevent.common.resource.AccessResolver;
 import org.openevent.common.security.CallerIdentity;
 import org.openevent.export.calendar.Format;
@@ -65,15 +68,18 @@ public class ExportService {
     private final ScheduleVersions scheduleVersions;
     private final ScheduleWatermarkRepository watermarks;
     private final ExportMetrics metrics;
+    private final TaskCompletions completions;
     private final String instance;
 
     public ExportService(EventRepository events, AccessResolver access, ExportTaskRepository tasks,
                          ExportFileRepository files, Outbox outbox, Assembler assembler, ExportConfig config,
                          Vertx vertx, DownloadLinks links, ScheduleVersions scheduleVersions,
-                         ScheduleWatermarkRepository watermarks, ExportMetrics metrics) {
+                         ScheduleWatermarkRepository watermarks, ExportMetrics metrics,
+                         TaskCompletions completions) {
         this.events = events;
         this.access = access;
         this.metrics = metrics;
+        this.completions = completions;
         this.tasks = tasks;
         this.files = files;
         this.outbox = outbox;
@@ -204,6 +210,44 @@ public class ExportService {
         });
     }
 
+    /**
+     * The task as {@link #task} reads it, once it is finished or {@code wait} (cut to the configured limit) has
+     * passed: a long poll. A finish in this process answers at once; one in another replica at the next reading.
+     * Nothing is held while waiting but a timer and a registration.
+     */
+    public Uni<ExportTask> awaitTask(CallerIdentity caller, String id, Duration wait) {
+        Duration limited = wait.compareTo(config.taskWaitLimit()) > 0 ? config.taskWaitLimit() : wait;
+        if (limited.isNegative() || limited.isZero()) {
+            return task(caller, id);
+        }
+        long deadline = System.nanoTime() + limited.toNanos();
+        // The first reading also settles access: an unknown or someone else's task is a 404 at once, never a wait.
+        return task(caller, id).flatMap(task -> task.isFinished() ? Uni.createFrom().item(task)
+                : awaitFinish(caller, task.id, deadline));
+    }
+
+    private Uni<ExportTask> awaitFinish(CallerIdentity caller, UUID taskId, long deadline) {
+        Context context = io.vertx.core.Vertx.currentContext();
+        Promise<Void> woken = Promise.promise();
+        // Registered before the reading, so a finish after it cannot slip by unnoticed until the next recheck.
+        Runnable forget = completions.onFinish(taskId, () -> context.runOnContext(ignored -> woken.tryComplete()));
+        return task(caller, taskId.toString()).flatMap(task -> {
+            long remaining = deadline - System.nanoTime();
+            if (task.isFinished() || remaining <= 0) {
+                return Uni.createFrom().item(task);
+            }
+            long delay = Math.max(1, Math.min(config.taskWaitRecheck().toMillis(), remaining / 1_000_000));
+            return Uni.createFrom().<Void>emitter(emitter -> {
+                long timer = context.owner().setTimer(delay, ignored -> woken.tryComplete());
+                woken.future().onComplete(ignored -> {
+                    context.owner().cancelTimer(timer);
+                    emitter.complete(null);
+                });
+            }).<ExportTask>map(ignored -> null);
+        }).onTermination().invoke(forget)
+                .flatMap(task -> task != null ? Uni.createFrom().item(task) : awaitFinish(caller, taskId, deadline));
+    }
+
     /** The file behind a valid signed link, or null when the link is absent, forged or expired. */
     public Uni<ExportFile> signedFile(String id, String fileName, String expires, String signature) {
         UUID taskId = parse(id);
@@ -267,7 +311,7 @@ public class ExportService {
 
     /** Claims and renders tasks whose renderer let its lease expire (it crashed or lost its database). */
     @Scheduled(every = "${openevent.export.sweep-interval:30s}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = UntilParserWarm.class)
     public Uni<Void> resumeAbandoned() {
         return Panache.withSession(() -> tasks.expiredClaims(OffsetDateTime.now(ZoneOffset.UTC), 20))
                 .flatMap(abandoned -> {
@@ -371,6 +415,7 @@ public class ExportService {
                     if (recorded) {
                         long size = file == null ? -1 : file.plan().size();
                         metrics.finished(claim.format(), state, claim.requestedAt(), size < 0 ? null : size);
+                        completions.finished(claim.taskId());
                     }
                 })
                 .replaceWithVoid();

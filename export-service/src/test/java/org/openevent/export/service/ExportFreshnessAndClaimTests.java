@@ -237,6 +237,69 @@ class ExportFreshnessAndClaimTests {
         assertExactlyOneResult(taskId.toString());
     }
 
+    @Test
+    void aTaskRequestThatPrefersToWaitIsAnsweredWhenTheTaskFinishes() throws Exception {
+        // Version 2 is held back, so each task stays WAITING until it is sent (and fails 3 s after its claim).
+        long event = heldBackEvent();
+        long owner = event + 1;
+        String taskUrl = claimedExport(event, owner);
+        CompletableFuture<io.restassured.response.Response> waiting = CompletableFuture.supplyAsync(() -> given()
+                .header("Authorization", TestTokens.jwtHeader(TestTokens.user(owner)))
+                .header("Prefer", "respond-async, wait=20").when().get(taskUrl));
+        Thread.sleep(300);
+        assertTrue(!waiting.isDone(), "still waiting while the task is");
+        long sent = System.nanoTime();
+        send(List.of(record(Topics.SESSIONS, "session.upserted", "session", event + 101, 1,
+                session(event + 101, event, 2, "Second", START.plusHours(1)))));
+        io.restassured.response.Response answer = waiting.get(30, TimeUnit.SECONDS);
+        long afterSend = System.nanoTime() - sent;
+        assertEquals(200, answer.statusCode(), answer.asString());
+        assertEquals("SUCCESS", answer.jsonPath().getString("state"), answer.asString());
+        assertEquals("wait=20", answer.header("Preference-Applied"));
+        assertTrue(afterSend < TimeUnit.SECONDS.toNanos(3), "answered " + afterSend / 1_000_000
+                + " ms after the missing change was sent, in one request");
+    }
+
+    @Test
+    void aWaitThatRunsOutAnswersWaitingAndOthersTasksAreA404AtOnce() throws Exception {
+        long event = heldBackEvent();
+        long owner = event + 1;
+        String taskUrl = claimedExport(event, owner);
+        long started = System.nanoTime();
+        given().header("Authorization", TestTokens.jwtHeader(TestTokens.user(owner))).header("Prefer", "wait=1")
+                .when().get(taskUrl).then().statusCode(200).header("Preference-Applied", "wait=1")
+                .body("state", equalTo("WAITING"));
+        long waited = System.nanoTime() - started;
+        assertTrue(waited >= TimeUnit.MILLISECONDS.toNanos(950) && waited < TimeUnit.SECONDS.toNanos(2),
+                "waited " + waited / 1_000_000 + " ms");
+        // Waiting on someone else's task would tell it exists: it is the same immediate 404 as an unknown one.
+        started = System.nanoTime();
+        given().header("Authorization", TestTokens.jwtHeader(TestTokens.user(owner + 7))).header("Prefer", "wait=20")
+                .when().get(taskUrl).then().statusCode(404);
+        assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(1), "no wait before the 404");
+        // A preference that is not a number of seconds is ignored: an ordinary answer, nothing applied.
+        given().header("Authorization", TestTokens.jwtHeader(TestTokens.user(owner))).header("Prefer", "wait=soon")
+                .when().get(taskUrl).then().statusCode(200).header("Preference-Applied", org.hamcrest.Matchers.nullValue());
+    }
+
+    /** An event with its version-1 session projected and a schedule version of 2 that is never sent. */
+    long heldBackEvent() throws Exception {
+        long event = newEvent();
+        send(List.of(record(Topics.SESSIONS, "session.upserted", "session", event + 100, 1,
+                session(event + 100, event, 1, "First", START))));
+        SessionServiceStub.scheduleVersion(event, 2);
+        return event;
+    }
+
+    /** Starts an export and waits until a renderer has claimed it (and waits for its schedule version). */
+    String claimedExport(long event, long owner) throws Exception {
+        String taskUrl = startExport(event, owner);
+        String taskId = taskUrl.substring(taskUrl.lastIndexOf('/') + 1);
+        await("the claim", () -> "RENDERING".equals(text("SELECT state FROM export_task WHERE id = $1::uuid",
+                taskId)));
+        return taskUrl;
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------
 
     /** The path of an absolute link on the API's public base (the tests' server listens elsewhere). */
