@@ -37,9 +37,4 @@ public class TaskCompletions {
             wakes.forEach(Runnable::run);
         }
     }
-
-    /** How many task requests are waiting in this process. */
-    int waiters() {
-        return waiting.values().stream().mapToInt(List::size).sum();
-    }
 }
