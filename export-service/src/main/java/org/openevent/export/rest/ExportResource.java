@@ -79,6 +79,8 @@ public class ExportResource {
             }
             headers.put(HttpHeaders.CONTENT_TYPE, List.of(found.contentType()));
             headers.put("Content-Disposition", List.of("attachment; filename=\"" + found.fileName() + "\""));
+            // The plan knows the size: a length instead of chunks lets clients read in one go and show progress.
+            headers.put(HttpHeaders.CONTENT_LENGTH, List.of(String.valueOf(found.plan().size())));
             return new Streams.Answer(200, headers, assembler.stream(found.plan()));
         }));
     }

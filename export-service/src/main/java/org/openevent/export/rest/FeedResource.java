@@ -98,6 +98,7 @@ public class FeedResource {
             headers.put(HttpHeaders.CONTENT_TYPE, List.of(feed.format().contentType()));
             headers.put("Content-Disposition", List.of((download ? "attachment" : "inline") + "; filename=\""
                     + feed.fileName() + "\""));
+            headers.put(HttpHeaders.CONTENT_LENGTH, List.of(String.valueOf(feed.length())));
             return new Streams.Answer(200, headers, feed.body());
         }));
     }

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +20,8 @@ import org.openevent.common.jsonapi.JsonApi;
 
 /**
  * Streamed answers (files and feeds): status and headers are decided before the first byte, the body follows in
- * chunks. A failure before streaming becomes the usual JSON:API error document with its status.
+ * chunks. An answer whose length is known says so and is not chunk-encoded; a failure before streaming becomes the
+ * usual JSON:API error document with its status.
  */
 @ApplicationScoped
 public class Streams {
@@ -24,9 +29,11 @@ public class Streams {
     private static final Logger LOG = Logger.getLogger(Streams.class);
 
     private final ObjectMapper mapper;
+    private final CurrentVertxRequest request;
 
-    public Streams(ObjectMapper mapper) {
+    public Streams(ObjectMapper mapper, CurrentVertxRequest request) {
         this.mapper = mapper;
+        this.request = request;
     }
 
     /** A status, headers, and the body's chunks. */
@@ -38,6 +45,17 @@ public class Streams {
     }
 
     RestMulti<byte[]> answer(Uni<Answer> answer) {
+        RoutingContext routing = request.getCurrent();
+        if (routing != null) {
+            // Streamed answers are always switched to chunked transfer, even with a Content-Length, and sending both
+            // breaks HTTP/1.1 (the length must then be ignored). A known length is what clients read best.
+            routing.addHeadersEndHandler(ignored -> {
+                HttpServerResponse response = routing.response();
+                if (response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+                    response.setChunked(false);
+                }
+            });
+        }
         Uni<Answer> safe = answer.onFailure().recoverWithItem(this::error);
         return RestMulti.fromUniResponse(safe, Answer::body, Answer::headers, Answer::status);
     }

@@ -85,7 +85,7 @@ public class FeedService {
      * The answer: not modified, or the body to stream. {@code personal} feeds must only be cached privately.
      */
     public record Feed(boolean notModified, String etag, OffsetDateTime lastModified, boolean personal,
-                       long maxAgeSeconds, Format format, String fileName, Multi<byte[]> body) {
+                       long maxAgeSeconds, Format format, String fileName, long length, Multi<byte[]> body) {
     }
 
     /** What a feed holds once its scope is resolved. */
@@ -172,12 +172,12 @@ public class FeedService {
         long maxAge = config.feeds().refresh().toSeconds();
         if (notModified(query, etag, lastModified)) {
             return Uni.createFrom().item(new Feed(true, etag, lastModified, scoped.personal(), maxAge, query.format(),
-                    scoped.fileName(), Multi.createFrom().empty()));
+                    scoped.fileName(), 0, Multi.createFrom().empty()));
         }
         return assembler.plan(new Assembler.Request(event, selection, query.format(), scoped.calendarName(),
                         scoped.withEvent(), mark.version()))
                 .map(plan -> new Feed(false, etag, lastModified, scoped.personal(), maxAge, query.format(),
-                        scoped.fileName(), assembler.stream(plan)));
+                        scoped.fileName(), plan.size(), assembler.stream(plan)));
     }
 
     /**

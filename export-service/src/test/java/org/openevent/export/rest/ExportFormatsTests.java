@@ -125,7 +125,11 @@ class ExportFormatsTests {
         assertTrue(url.startsWith(API + "/v1/exports/"), url);
         Response response = given().when().get(url.substring(API.length()));
         assertEquals(200, response.statusCode());
-        return new String(response.asByteArray(), StandardCharsets.UTF_8);
+        byte[] body = response.asByteArray();
+        // The length is known from the plan: said up front, and the body is not chunk-encoded as well.
+        assertEquals(String.valueOf(body.length), response.header("Content-Length"));
+        assertEquals(null, response.header("Transfer-Encoding"));
+        return new String(body, StandardCharsets.UTF_8);
     }
 
     long count(String sql, Tuple args) {
