@@ -49,12 +49,15 @@ public class TaskResource {
     @Produces({MediaType.APPLICATION_JSON, JsonApi.MEDIA_TYPE})
     public Uni<RestResponse<Map<String, Object>>> get(@PathParam("id") String id,
                                                        @HeaderParam("Prefer") String prefer) {
-        Duration wait = requestedWait(prefer);
+        Duration requested = requestedWait(prefer);
+        Duration wait = requested == null ? null : service.taskWait(requested);
         return caller.resolve()
                 .flatMap(who -> wait == null ? service.task(who, id) : service.awaitTask(who, id, wait))
                 .map(task -> {
-                    RestResponse.ResponseBuilder<Map<String, Object>> answer = RestResponse.ResponseBuilder.ok(view(task));
+                    RestResponse.ResponseBuilder<Map<String, Object>> answer =
+                            RestResponse.ResponseBuilder.ok(view(task));
                     if (wait != null) {
+                        // The wait as applied: a longer one asked for was cut to the limit.
                         answer.header("Preference-Applied", "wait=" + wait.toSeconds());
                     }
                     return answer.build();

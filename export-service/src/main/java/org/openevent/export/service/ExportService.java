@@ -24,8 +24,8 @@ import org.openevent.common.messaging.Outbox;
 import org.openevent.common.messaging.PoisonMessageException;
 import org.openevent.common.persistence.Transactions;
 import org.openevent.common.resource.Access;
-import org.openevent.common.runtime.UntilParserWarm;
 import org.openevent.common.resource.AccessResolver;
+import org.openevent.common.runtime.UntilParserWarm;
 import org.openevent.common.security.CallerIdentity;
 import org.openevent.export.calendar.Format;
 import org.openevent.export.client.ScheduleVersions;
@@ -210,13 +210,18 @@ public class ExportService {
         });
     }
 
+    /** How long a task request that asks to wait {@code requested} may wait: at most the configured limit. */
+    public Duration taskWait(Duration requested) {
+        return requested.compareTo(config.taskWaitLimit()) > 0 ? config.taskWaitLimit() : requested;
+    }
+
     /**
-     * The task as {@link #task} reads it, once it is finished or {@code wait} (cut to the configured limit) has
+     * The task as {@link #task} reads it, once it is finished or {@link #taskWait(Duration) taskWait(wait)} has
      * passed: a long poll. A finish in this process answers at once; one in another replica at the next reading.
      * Nothing is held while waiting but a timer and a registration.
      */
     public Uni<ExportTask> awaitTask(CallerIdentity caller, String id, Duration wait) {
-        Duration limited = wait.compareTo(config.taskWaitLimit()) > 0 ? config.taskWaitLimit() : wait;
+        Duration limited = taskWait(wait);
         if (limited.isNegative() || limited.isZero()) {
             return task(caller, id);
         }

@@ -280,6 +280,13 @@ class ExportFreshnessAndClaimTests {
         // A preference that is not a number of seconds is ignored: an ordinary answer, nothing applied.
         given().header("Authorization", TestTokens.jwtHeader(TestTokens.user(owner))).header("Prefer", "wait=soon")
                 .when().get(taskUrl).then().statusCode(200).header("Preference-Applied", org.hamcrest.Matchers.nullValue());
+        // A wait beyond the limit is cut to it, and a failure ends it as a success would (the version never comes:
+        // the task fails 3 s after its claim).
+        io.restassured.response.Response failed = given()
+                .header("Authorization", TestTokens.jwtHeader(TestTokens.user(owner))).header("Prefer", "wait=999999")
+                .when().get(taskUrl);
+        assertEquals("wait=20", failed.header("Preference-Applied"));
+        assertEquals("FAILURE", failed.jsonPath().getString("state"), failed.asString());
     }
 
     /** An event with its version-1 session projected and a schedule version of 2 that is never sent. */
