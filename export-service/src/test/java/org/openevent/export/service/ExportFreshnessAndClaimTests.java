@@ -246,8 +246,9 @@ class ExportFreshnessAndClaimTests {
         CompletableFuture<io.restassured.response.Response> waiting = CompletableFuture.supplyAsync(() -> given()
                 .header("Authorization", TestTokens.jwtHeader(TestTokens.user(owner)))
                 .header("Prefer", "respond-async, wait=20").when().get(taskUrl));
-        Thread.sleep(300);
-        assertTrue(!waiting.isDone(), "still waiting while the task is");
+        // While the task waits for its version, so does the request: no answer within 300 ms.
+        org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.TimeoutException.class,
+                () -> waiting.get(300, TimeUnit.MILLISECONDS), "still waiting while the task is");
         long sent = System.nanoTime();
         send(List.of(record(Topics.SESSIONS, "session.upserted", "session", event + 101, 1,
                 session(event + 101, event, 2, "Second", START.plusHours(1)))));
