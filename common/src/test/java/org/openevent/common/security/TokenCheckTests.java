@@ -48,6 +48,16 @@ class TokenCheckTests {
             public long cacheSize() {
                 return 100;
             }
+
+            @Override
+            public long verifiedSize() {
+                return 100;
+            }
+
+            @Override
+            public Duration verifiedTtl() {
+                return ttl;
+            }
         };
     }
 
