@@ -7,7 +7,6 @@ import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -647,9 +646,16 @@ public class ResourceEngine {
     }
 
     /** Checks that linked local targets exist (live, in the same event) before anything is written. */
+    /**
+     * Checks that every related resource the write names exists (not deleted, and in the same event where that
+     * matters): one statement for all relationships, each counting its matches under its own tag.
+     */
     private <E extends ResourceEntity> Uni<Void> checkTargets(ResourceRules<E> rules, E entity, Changes<E> changes,
                                                               Access access) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        Binder binder = new Binder();
+        List<String> counts = new ArrayList<>();
+        List<Relationship<E>> checked = new ArrayList<>();
+        List<Integer> expected = new ArrayList<>();
         for (Relationship<E> relationship : rules.type().relationships()) {
             if (!changes.hasRelationship(relationship.name()) || relationship.name().equals("event")
                     && rules.type().eventChild()) {
@@ -664,27 +670,39 @@ public class ResourceEngine {
             if (target == null) {
                 throw ApiException.relationship(relationship.name(), "This relationship cannot be set here.");
             }
-            Binder binder = new Binder();
-            StringBuilder hql = new StringBuilder("select count(*) from " + target.type().entityName()
-                    + " t where t.id in " + binder.apply(Set.copyOf(ids)));
+            Set<Long> distinct = Set.copyOf(ids);
+            StringBuilder hql = new StringBuilder("select " + checked.size() + ", count(*) from "
+                    + target.type().entityName() + " t where t.id in " + binder.apply(distinct));
             if (target.type().softDelete()) {
                 hql.append(" and t.deletedAt is null");
             }
             if (target.type().eventChild() && access.event() != null && rules.type().eventScoped()) {
                 hql.append(" and t.eventId = ").append(binder.apply(access.eventId()));
             }
-            chain = chain.flatMap(ignored -> Panache.getSession().flatMap(session -> {
-                var query = session.createSelectionQuery(hql.toString(), Long.class);
-                binder.parameters().forEach(query::setParameter);
-                return query.getSingleResult();
-            })).invoke(found -> {
-                if (found != new HashSet<>(ids).size()) {
+            counts.add(hql.toString());
+            checked.add(relationship);
+            expected.add(distinct.size());
+        }
+        if (counts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().flatMap(session -> {
+            var query = session.createSelectionQuery(String.join(" union all ", counts), Object[].class);
+            binder.parameters().forEach(query::setParameter);
+            return query.getResultList();
+        }).invoke(rows -> {
+            long[] found = new long[checked.size()];
+            for (Object[] row : rows) {
+                found[((Number) row[0]).intValue()] = ((Number) row[1]).longValue();
+            }
+            for (int tag = 0; tag < found.length; tag++) {
+                if (found[tag] != expected.get(tag)) {
+                    Relationship<E> relationship = checked.get(tag);
                     throw ApiException.relationship(relationship.name(), "No such " + relationship.targetType()
                             + (access.event() != null ? " in this event." : "."));
                 }
-            }).replaceWithVoid();
-        }
-        return chain;
+            }
+        }).replaceWithVoid();
     }
 
     private static <E extends ResourceEntity> void setKeys(ResourceRules<E> rules, E entity, Changes<E> changes) {

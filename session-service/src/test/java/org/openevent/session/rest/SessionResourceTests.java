@@ -183,6 +183,18 @@ class SessionResourceTests {
         post(auth, "/v1/sessions", withRelationships(session(event.id(), "Ghost track", "pending"),
                 "\"track\": {\"data\": {\"type\": \"track\", \"id\": \"" + Programme.largeId() + "\"}}"))
                 .statusCode(422).body("errors[0].source.pointer", equalTo("/data/relationships/track"));
+        // All targets are checked in one statement; the error names the one that is missing, in declaration order.
+        String track = post(auth, "/v1/tracks", CatalogResourceTests.track(event.id(), "Real", "#102030"))
+                .statusCode(201).extract().path("data.id");
+        String ghostSpeaker = "\"speakers\": {\"data\": [{\"type\": \"speaker\", \"id\": \"" + Programme.largeId() + "\"}]}";
+        post(auth, "/v1/sessions", withRelationships(session(event.id(), "Ghost speaker", "pending"),
+                "\"track\": {\"data\": {\"type\": \"track\", \"id\": \"" + track + "\"}}, " + ghostSpeaker))
+                .statusCode(422).body("errors[0].source.pointer", equalTo("/data/relationships/speakers"))
+                .body("errors[0].detail", equalTo("No such speaker in this event."));
+        post(auth, "/v1/sessions", withRelationships(session(event.id(), "Ghosts", "pending"),
+                "\"track\": {\"data\": {\"type\": \"track\", \"id\": \"" + Programme.largeId() + "\"}}, "
+                        + ghostSpeaker))
+                .statusCode(422).body("errors[0].source.pointer", equalTo("/data/relationships/track"));
         String id = create(auth, session(event.id(), "Default state", "pending").replace("\"state\": \"pending\",", ""));
         get(auth, "/v1/sessions/" + id).statusCode(200).body("data.attributes.state", equalTo("draft"));
         patch(auth, "/v1/sessions/" + id, patchBody("session", id, "\"ends-at\": \"2027-05-01T07:00:00Z\""))
