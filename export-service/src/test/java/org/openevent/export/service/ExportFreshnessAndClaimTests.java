@@ -88,6 +88,9 @@ class ExportFreshnessAndClaimTests {
     @Inject
     ExportFileRepository files;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Test
     void anExportRequestedRightAfterABurstOfOutOfOrderChangesContainsThemAll() throws Exception {
         long event = newEvent();
@@ -249,6 +252,7 @@ class ExportFreshnessAndClaimTests {
         // While the task waits for its version, so does the request: no answer within 300 ms.
         org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.TimeoutException.class,
                 () -> waiting.get(300, TimeUnit.MILLISECONDS), "still waiting while the task is");
+        await("the gauge counting one waiting request", () -> waitingGauge() == 1.0);
         long sent = System.nanoTime();
         send(List.of(record(Topics.SESSIONS, "session.upserted", "session", event + 101, 1,
                 session(event + 101, event, 2, "Second", START.plusHours(1)))));
@@ -259,6 +263,11 @@ class ExportFreshnessAndClaimTests {
         assertEquals("wait=20", answer.header("Preference-Applied"));
         assertTrue(afterSend < TimeUnit.SECONDS.toNanos(3), "answered " + afterSend / 1_000_000
                 + " ms after the missing change was sent, in one request");
+        await("the gauge counting no waiting request", () -> waitingGauge() == 0.0);
+    }
+
+    double waitingGauge() {
+        return meters.get("openevent.export.task.waiting").gauge().value();
     }
 
     @Test
