@@ -645,7 +645,6 @@ public class ResourceEngine {
         return new Document(data, null, null, Renderer.links(self, relationship.name()), JsonApi.VERSION);
     }
 
-    /** Checks that linked local targets exist (live, in the same event) before anything is written. */
     /**
      * Checks that every related resource the write names exists (not deleted, and in the same event where that
      * matters): one statement for all relationships, each counting its matches under its own tag.
