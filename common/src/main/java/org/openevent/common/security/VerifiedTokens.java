@@ -10,6 +10,8 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+import java.time.Clock;
 
 /**
  * Verifies bearer tokens as SmallRye JWT does and remembers the ones that passed, keyed by their exact text, so a
@@ -24,8 +26,15 @@ public class VerifiedTokens extends JWTCallerPrincipalFactory {
 
     private final JWTCallerPrincipalFactory verifier = new DefaultJWTCallerPrincipalFactory();
     private final Cache<String, Verified> verified;
+    private final Clock clock;
 
+    @Inject
     public VerifiedTokens(TokenConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    VerifiedTokens(TokenConfig config, Clock clock) {
+        this.clock = clock;
         verified = config.verifiedSize() <= 0 || config.verifiedTtl().isZero() ? null
                 : Caffeine.newBuilder().maximumSize(config.verifiedSize()).expireAfterWrite(config.verifiedTtl()).build();
     }
@@ -38,7 +47,7 @@ public class VerifiedTokens extends JWTCallerPrincipalFactory {
         Verified known = verified.getIfPresent(token);
         // Only a verification under the same settings counts; the expiry is checked without the grace period the
         // full verification may allow, so the shortcut is never more lenient than the check it saves.
-        if (known != null && known.context() == context && System.currentTimeMillis() / 1000 < known.expires()) {
+        if (known != null && known.context() == context && clock.millis() / 1000 < known.expires()) {
             return known.principal();
         }
         JWTCallerPrincipal principal = verifier.parse(token, context);
