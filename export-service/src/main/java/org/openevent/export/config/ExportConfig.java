@@ -117,6 +117,14 @@ public interface ExportConfig {
     @WithDefault("33554432")
     long fragmentCacheBytes();
 
+    /**
+     * Bytes of remembered schedule listings (44 per session: a 10,000-session event takes 440 KB), from which the
+     * next calendar of the same whole schedule is planned by reading only the sessions changed since; 0 remembers
+     * none, and every plan then reads the whole listing.
+     */
+    @WithDefault("16777216")
+    long listingMemoryBytes();
+
     /** Live calendar feeds. */
     interface Feeds {
 

@@ -70,6 +70,17 @@ public class Session extends PanacheEntityBase {
     /** Rises with every change of what its rendered fragments show. */
     @Column(name = "render_gen")
     public long renderGen;
+    /** The schedule version of the message that last changed its fragment or listing ({@link #changeMark}). */
+    @Column(name = "changed_in")
+    public long changedIn;
+
+    /**
+     * How a change made by a message of {@code scheduleVersion} is marked: by that version, or, for a message
+     * without one, above every version, so that plans built on earlier listings read the session again.
+     */
+    public static long changeMark(long scheduleVersion) {
+        return scheduleVersion > 0 ? scheduleVersion : Long.MAX_VALUE;
+    }
 
     /**
      * Decides how the session is listed after a snapshot: scheduled while accepted or confirmed, timed and live;

@@ -91,15 +91,16 @@ public class FragmentRepository {
 
     /**
      * The contents of the given fragments in the given order, from memory where kept and otherwise in one query
-     * (what is read is kept when {@code keep}); a missing one fails (it was collected).
+     * (what is read is kept when {@code keep}); a missing one fails (it was collected). The arrays are the kept ones
+     * themselves, not copies: nobody may write to them.
      */
-    public Uni<List<Buffer>> contents(long[] ids, int from, int to, boolean keep) {
-        Buffer[] contents = new Buffer[to - from];
+    public Uni<List<byte[]>> contents(long[] ids, int from, int to, boolean keep) {
+        byte[][] contents = new byte[to - from][];
         List<Long> missing = new ArrayList<>();
         for (int i = from; i < to; i++) {
             byte[] kept = cache.get(ids[i]);
             if (kept != null) {
-                contents[i - from] = Buffer.buffer(kept);
+                contents[i - from] = kept;
             } else {
                 missing.add(ids[i]);
             }
@@ -124,7 +125,7 @@ public class FragmentRepository {
                             if (content == null) {
                                 throw new IllegalStateException("Fragments of this file were removed; render it again");
                             }
-                            contents[i - from] = Buffer.buffer(content);
+                            contents[i - from] = content;
                         }
                     }
                     return Arrays.asList(contents);

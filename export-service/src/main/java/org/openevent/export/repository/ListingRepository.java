@@ -30,6 +30,10 @@ public class ListingRepository {
     /** Rows fetched per round trip while a plan's rows stream through the cursor. */
     private static final int CURSOR_FETCH = 2000;
 
+    /** Joins each session {@code s} to its fragment of the current generation in format {@code $1}, if stored. */
+    private static final String CURRENT_FRAGMENT = "LEFT JOIN session_fragment f ON f.session_id = s.id "
+            + "AND f.format = $1 AND f.render_gen = s.render_gen AND f.superseded_at IS NULL ";
+
     private final Pool pool;
 
     public ListingRepository(Pool pool) {
@@ -136,8 +140,7 @@ public class ListingRepository {
      */
     public Multi<PlanRow> planRows(Selection selection, String format, String zone, boolean byDayAndRoom) {
         Where where = where(selection, byDayAndRoom ? 3 : 2);
-        String fragment = "LEFT JOIN session_fragment f ON f.session_id = s.id AND f.format = $1 "
-                + "AND f.render_gen = s.render_gen AND f.superseded_at IS NULL ";
+        String fragment = CURRENT_FRAGMENT;
         String sql = byDayAndRoom
                 ? "SELECT s.id, s.render_gen, f.id, f.content_length, s.listed_starts_at, s.listed_ends_at, "
                         + "s.local_day, "
@@ -172,6 +175,40 @@ public class ListingRepository {
     }
 
     /**
+     * The sessions of a selection of a whole schedule that changes marked above {@code sinceVersion}: all of their
+     * ids, and those still listed as plan rows in file order; null when there are more than {@code limit}.
+     */
+    public Uni<Changes> changedSince(Selection selection, String format, long sinceVersion, int limit) {
+        if (selection.kind() != Selection.Kind.ALL) {
+            throw new IllegalArgumentException("Only whole schedules are planned from their changes: " + selection);
+        }
+        return pool.preparedQuery("SELECT s.id, s.render_gen, f.id, f.content_length, s.listed_starts_at, "
+                        + "s.listed_ends_at, s.listing BETWEEN 1 AND $3 FROM session s " + CURRENT_FRAGMENT
+                        + "WHERE s.event_id = $2 AND s.changed_in > $4 ORDER BY s.listed_starts_at, s.id LIMIT $5")
+                .execute(Tuple.of(format, selection.eventId(), maxListing(selection), sinceVersion, limit + 1))
+                .map(rows -> {
+                    if (rows.size() > limit) {
+                        return null;
+                    }
+                    long[] ids = new long[rows.size()];
+                    List<PlanRow> listed = new ArrayList<>();
+                    int at = 0;
+                    for (Row row : rows) {
+                        ids[at++] = row.getLong(0);
+                        if (row.getBoolean(6)) {
+                            listed.add(new PlanRow(row.getLong(0), row.getLong(1), row.getLong(2), length(row),
+                                    row.getOffsetDateTime(4), row.getOffsetDateTime(5), null, null, null, null, null));
+                        }
+                    }
+                    return new Changes(ids, listed);
+                });
+    }
+
+    /** What changed in a schedule: every changed session's id, and the listed ones among them in file order. */
+    public record Changes(long[] sessionIds, List<PlanRow> listed) {
+    }
+
+    /**
      * The cursor's rows, read {@code CURSOR_FETCH} at a time as whole batches. A row stream hands rows over one by
      * one with flow control around each: 37-53 ms for 10,000 listing rows here, against 21-33 ms in batches (the
      * query itself takes 11).
@@ -197,7 +234,7 @@ public class ListingRepository {
     private static Where where(Selection selection, int first) {
         StringBuilder sql = new StringBuilder("s.event_id = $").append(first).append(" AND s.listing BETWEEN 1 AND $")
                 .append(first + 1);
-        Tuple args = Tuple.of(selection.eventId(), selection.withCancelled() ? Session.CANCELLED : Session.SCHEDULED);
+        Tuple args = Tuple.of(selection.eventId(), maxListing(selection));
         String key = "$" + (first + 2);
         switch (selection.kind()) {
             case ALL -> { }
@@ -213,6 +250,11 @@ public class ListingRepository {
             args.addLong(selection.key());
         }
         return new Where(sql.toString(), args);
+    }
+
+    /** The highest listing state the selection lists: cancellations too, or only what is scheduled. */
+    private static short maxListing(Selection selection) {
+        return selection.withCancelled() ? Session.CANCELLED : Session.SCHEDULED;
     }
 
     /** The arguments with {@code first} in front (as $1, shifting the others). */

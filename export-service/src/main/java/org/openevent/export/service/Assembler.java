@@ -2,19 +2,21 @@ package org.openevent.export.service;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.openevent.export.calendar.CalComponent;
@@ -35,9 +37,10 @@ import org.openevent.export.repository.ListingRepository.PlanRow;
 /**
  * Assembles calendars incrementally and streams them. Each session is rendered once per render generation into a
  * stored fragment, in overlapping batches off the event loop; a calendar is then a {@link Plan} (head, fragment ids
- * in order, separators, tail) built in one pass of a cursor over the listing, and its bytes are streamed batch by
- * batch from the stored fragments. So a re-render after one change renders one session, and no step holds a whole
- * calendar in memory.
+ * in order, separators, tail) built in one pass of a cursor over the listing (for a whole schedule: from the listing
+ * its last plan left in {@link ListingMemory} and the sessions changed since), and its bytes are streamed batch by
+ * batch from the stored fragments. So a re-render after one change renders one session and reads one listing row,
+ * and no step holds a whole calendar in memory.
  */
 @ApplicationScoped
 public class Assembler {
@@ -52,9 +55,12 @@ public class Assembler {
     private final CalendarContent content;
     private final Pentabarf pentabarf;
     private final FragmentRenderer renderer;
+    private final ListingMemory memory;
 
-    public Assembler(ListingRepository listing, FragmentRepository fragments, ExportConfig config, Vertx vertx) {
+    public Assembler(ListingRepository listing, FragmentRepository fragments, ExportConfig config, Vertx vertx,
+                     ListingMemory memory) {
         this.listing = listing;
+        this.memory = memory;
         this.fragments = fragments;
         this.config = config;
         this.vertx = vertx;
@@ -97,6 +103,12 @@ public class Assembler {
 
     private Uni<Plan> attempt(Request request, EventInfo event, ZoneId zone, Selection selection, int attempt) {
         Format format = request.format();
+        // A calendar of the whole schedule starts from the listing its last plan remembered and reads only what
+        // changed since; Pentabarf (grouped by day and room) and filtered calendars make the whole pass.
+        ListingMemory.Key key = format != Format.PENTABARF && selection.kind() == Selection.Kind.ALL
+                ? new ListingMemory.Key(event.id(), format.taskName(), selection.withCancelled()) : null;
+        ListingMemory.Listing base = key == null ? null
+                : memory.recall(key, request.event().version, request.event().feedEpoch);
         // Pentabarf numbers its days from the first one, so it needs the extent before the pass; the calendars
         // learn it during the pass and write their head (time zones, the event) after it.
         Uni<PlanBuilder> started = format == Format.PENTABARF
@@ -104,12 +116,14 @@ public class Assembler {
                         event, extent)))
                 : Uni.createFrom().item(() -> new CalendarPlan(request, event));
         return started
-                .flatMap(builder -> listing.planRows(selection, format.taskName(), zone.getId(),
-                                format == Format.PENTABARF)
-                        .collect().in(() -> builder, PlanBuilder::accept))
+                .flatMap(builder -> base == null ? wholePass(builder, selection, format, zone)
+                        : listing.changedSince(selection, format.taskName(), base.scheduleVersion(),
+                                        base.size() / 2 + 100)
+                                .flatMap(changes -> changes == null ? wholePass(builder, selection, format, zone)
+                                        : Uni.createFrom().item(() -> replay(base, changes, builder))))
                 .flatMap(builder -> {
                     if (builder.missing.isEmpty()) {
-                        return vertx.executeBlocking(builder::finish);
+                        return vertx.executeBlocking(() -> finish(builder, key, request, base));
                     }
                     if (attempt >= PLAN_ATTEMPTS) {
                         return Uni.createFrom().failure(new IllegalStateException(
@@ -117,9 +131,61 @@ public class Assembler {
                     }
                     return render(event, format, builder.missingSessions(), builder.fragmentBytes)
                             .flatMap(stored -> builder.fill(stored)
-                            ? vertx.executeBlocking(builder::finish)
+                            ? vertx.executeBlocking(() -> finish(builder, key, request, base))
                             : attempt(request, event, zone, selection, attempt + 1));
                 });
+    }
+
+    private Uni<PlanBuilder> wholePass(PlanBuilder builder, Selection selection, Format format, ZoneId zone) {
+        return listing.planRows(selection, format.taskName(), zone.getId(), format == Format.PENTABARF)
+                .collect().in(() -> builder, PlanBuilder::accept);
+    }
+
+    /**
+     * Feeds the builder a remembered listing with the changed sessions taken out and those of them still listed
+     * merged back in at their places: the same rows, in the same order, as a whole pass would read now.
+     */
+    private static PlanBuilder replay(ListingMemory.Listing base, ListingRepository.Changes changes,
+                                      PlanBuilder builder) {
+        Set<Long> changed = new HashSet<>(changes.sessionIds().length * 2);
+        for (long id : changes.sessionIds()) {
+            changed.add(id);
+        }
+        List<PlanRow> listed = changes.listed();
+        int next = 0;
+        for (int i = 0; i < base.size(); i++) {
+            long id = base.sessionIds()[i];
+            if (changed.contains(id)) {
+                continue;
+            }
+            long start = base.startsAt()[i];
+            while (next < listed.size() && before(listed.get(next), start, id)) {
+                builder.accept(listed.get(next++));
+            }
+            builder.add(id, base.renderGens()[i], base.fragmentIds()[i], base.fragmentLengths()[i], start,
+                    base.endsAt()[i]);
+        }
+        while (next < listed.size()) {
+            builder.accept(listed.get(next++));
+        }
+        return builder;
+    }
+
+    /** Whether the row comes before the session listed at {@code start} with {@code id}: by start, then by id. */
+    private static boolean before(PlanRow row, long start, long id) {
+        long rowStart = micros(row.startsAt());
+        return rowStart < start || rowStart == start && row.sessionId() < id;
+    }
+
+    /** Finishes the plan and remembers the listing of a whole schedule for the next plan to start from. */
+    private Plan finish(PlanBuilder builder, ListingMemory.Key key, Request request, ListingMemory.Listing base) {
+        Plan plan = builder.finish();
+        if (key != null) {
+            // Everything the base held plus everything since: valid up to the later of the two versions.
+            long version = Math.max(request.scheduleVersion(), base == null ? 0 : base.scheduleVersion());
+            memory.remember(key, builder.listing(version, request.event().version, request.event().feedEpoch));
+        }
+        return plan;
     }
 
     /** The calendar's bytes: head, the fragments batch by batch with what goes between them, tail. */
@@ -210,10 +276,10 @@ public class Assembler {
         return new PentabarfPlan(event, pentabarf.open(event, request.scheduleVersion(), first, last), first);
     }
 
-    private static byte[] join(Plan plan, int from, List<Buffer> contents) {
+    private static byte[] join(Plan plan, int from, List<byte[]> contents) {
         int size = 0;
         for (int i = 0; i < contents.size(); i++) {
-            size += contents.get(i).length() + plan.prefix(from + i).length;
+            size += contents.get(i).length + plan.prefix(from + i).length;
         }
         byte[] out = new byte[size];
         int at = 0;
@@ -221,11 +287,21 @@ public class Assembler {
             byte[] prefix = plan.prefix(from + i);
             System.arraycopy(prefix, 0, out, at, prefix.length);
             at += prefix.length;
-            Buffer fragment = contents.get(i);
-            fragment.getBytes(out, at);
-            at += fragment.length();
+            byte[] fragment = contents.get(i);
+            System.arraycopy(fragment, 0, out, at, fragment.length);
+            at += fragment.length;
         }
         return out;
+    }
+
+    /** A listed time in microseconds since the epoch (PostgreSQL's precision); {@code NO_TIME} for none. */
+    private static long micros(OffsetDateTime time) {
+        return time == null ? ListingMemory.Listing.NO_TIME
+                : time.toEpochSecond() * 1_000_000L + time.getNano() / 1_000;
+    }
+
+    private static Instant instant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 
     private static LocalDate earliest(LocalDate a, LocalDate b) {
@@ -244,20 +320,41 @@ public class Assembler {
         final Map<Integer, byte[]> prefixes = new HashMap<>();
         final List<long[]> missing = new ArrayList<>();
         long[] ids = new long[256];
+        long[] sessionIds = new long[256];
+        long[] starts = new long[256];
+        long[] ends = new long[256];
+        long[] generations = new long[256];
+        int[] lengths = new int[256];
         int count;
         long fragmentBytes;
 
         void accept(PlanRow row) {
+            add(row.sessionId(), row.renderGen(), row.fragmentId() == null ? 0 : row.fragmentId(),
+                    row.fragmentLength(), micros(row.startsAt()), micros(row.endsAt()));
+        }
+
+        /** The next session in file order; fragment id 0 when it has no current fragment. */
+        void add(long sessionId, long renderGen, long fragmentId, int length, long start, long end) {
             if (count == ids.length) {
-                ids = Arrays.copyOf(ids, ids.length * 2);
+                int grown = ids.length * 2;
+                ids = Arrays.copyOf(ids, grown);
+                sessionIds = Arrays.copyOf(sessionIds, grown);
+                starts = Arrays.copyOf(starts, grown);
+                ends = Arrays.copyOf(ends, grown);
+                generations = Arrays.copyOf(generations, grown);
+                lengths = Arrays.copyOf(lengths, grown);
             }
-            if (row.fragmentId() == null) {
-                missing.add(new long[] {count, row.sessionId(), row.renderGen()});
-                ids[count++] = 0;
+            sessionIds[count] = sessionId;
+            starts[count] = start;
+            ends[count] = end;
+            generations[count] = renderGen;
+            if (fragmentId == 0) {
+                missing.add(new long[] {count, sessionId, renderGen});
             } else {
-                ids[count++] = row.fragmentId();
-                fragmentBytes += row.fragmentLength();
+                fragmentBytes += length;
+                lengths[count] = length;
             }
+            ids[count++] = fragmentId;
         }
 
         List<Long> missingSessions() {
@@ -280,10 +377,18 @@ public class Assembler {
                     return false;
                 }
                 ids[(int) place[0]] = fragment.id();
+                lengths[(int) place[0]] = fragment.length();
                 fragmentBytes += fragment.length();
             }
             missing.clear();
             return true;
+        }
+
+        /** The complete listing (every fragment in place) as a plan of it remembers it. */
+        ListingMemory.Listing listing(long scheduleVersion, long eventVersion, long feedEpoch) {
+            return new ListingMemory.Listing(scheduleVersion, eventVersion, feedEpoch,
+                    Arrays.copyOf(sessionIds, count), Arrays.copyOf(starts, count), Arrays.copyOf(ends, count),
+                    Arrays.copyOf(generations, count), Arrays.copyOf(ids, count), Arrays.copyOf(lengths, count));
         }
 
         abstract Plan finish();
@@ -293,8 +398,8 @@ public class Assembler {
     private class CalendarPlan extends PlanBuilder {
         private final Request request;
         private final EventInfo event;
-        private OffsetDateTime firstStart;
-        private OffsetDateTime lastEnd;
+        private long firstStart = ListingMemory.Listing.NO_TIME;
+        private long lastEnd = Long.MIN_VALUE;
 
         CalendarPlan(Request request, EventInfo event) {
             this.request = request;
@@ -302,14 +407,12 @@ public class Assembler {
         }
 
         @Override
-        void accept(PlanRow row) {
-            if (row.startsAt() != null && (firstStart == null || row.startsAt().isBefore(firstStart))) {
-                firstStart = row.startsAt();
+        void add(long sessionId, long renderGen, long fragmentId, int length, long start, long end) {
+            firstStart = Math.min(firstStart, start);
+            if (end != ListingMemory.Listing.NO_TIME) {
+                lastEnd = Math.max(lastEnd, end);
             }
-            if (row.endsAt() != null && (lastEnd == null || row.endsAt().isAfter(lastEnd))) {
-                lastEnd = row.endsAt();
-            }
-            super.accept(row);
+            super.add(sessionId, renderGen, fragmentId, length, start, end);
         }
 
         @Override
@@ -318,7 +421,8 @@ public class Assembler {
             ByteArrayOutputStream head = new ByteArrayOutputStream();
             head.writeBytes(syntax.open(content.calendarProperties(event, request.calendarName())));
             List<CalComponent> leading = new ArrayList<>(content.timezones(event,
-                    firstStart == null ? null : firstStart.toInstant(), lastEnd == null ? null : lastEnd.toInstant()));
+                    firstStart == ListingMemory.Listing.NO_TIME ? null : instant(firstStart),
+                    lastEnd == Long.MIN_VALUE ? null : instant(lastEnd)));
             // RFC 5545 wants at least one component: a feed that lists no session still names its event.
             if (request.withEvent() || count == 0) {
                 leading.add(content.event(event));

@@ -154,7 +154,8 @@ public class ProjectionService implements EventSnapshotApplied {
             track.name = nonNull(payload.name());
             track.version = envelope.aggregateVersion();
             track.deletedAt = payload.deletedAt();
-        }).call(applied -> shownChanged[0] ? sessions.rerenderTrack(payload.id()) : Uni.createFrom().voidItem());
+        }).call(applied -> shownChanged[0] ? sessions.rerenderTrack(payload.id(), mark(payload))
+                : Uni.createFrom().voidItem());
     }
 
     private Uni<Boolean> applyRoom(Envelope envelope, MicrolocationPayload payload) {
@@ -173,7 +174,8 @@ public class ProjectionService implements EventSnapshotApplied {
                     room.longitude = payload.longitude();
                     room.version = envelope.aggregateVersion();
                     room.deletedAt = payload.deletedAt();
-                }).call(applied -> shownChanged[0] ? sessions.rerenderRoom(payload.id()) : Uni.createFrom().voidItem());
+                }).call(applied -> shownChanged[0] ? sessions.rerenderRoom(payload.id(), mark(payload))
+                        : Uni.createFrom().voidItem());
     }
 
     private Uni<Boolean> applySessionType(Envelope envelope, SessionTypePayload payload) {
@@ -187,7 +189,7 @@ public class ProjectionService implements EventSnapshotApplied {
                     type.name = nonNull(payload.name());
                     type.version = envelope.aggregateVersion();
                     type.deletedAt = payload.deletedAt();
-                }).call(applied -> shownChanged[0] ? sessions.rerenderSessionType(payload.id())
+                }).call(applied -> shownChanged[0] ? sessions.rerenderSessionType(payload.id(), mark(payload))
                         : Uni.createFrom().voidItem());
     }
 
@@ -205,7 +207,8 @@ public class ProjectionService implements EventSnapshotApplied {
                     speaker.position = payload.position();
                     speaker.version = envelope.aggregateVersion();
                     speaker.deletedAt = payload.deletedAt();
-                }).call(applied -> shownChanged[0] ? sessions.rerenderSpeaker(payload.id()) : Uni.createFrom().voidItem());
+                }).call(applied -> shownChanged[0] ? sessions.rerenderSpeaker(payload.id(), mark(payload))
+                        : Uni.createFrom().voidItem());
     }
 
     private Uni<Boolean> applySession(Envelope envelope, SessionPayload payload) {
@@ -232,6 +235,7 @@ public class ProjectionService implements EventSnapshotApplied {
                     session.appliedAt = OffsetDateTime.now(ZoneOffset.UTC);
                     session.deletedAt = payload.deletedAt();
                     session.renderGen++;
+                    session.changedIn = mark(payload);
                     session.relist(session.updatedAt, payload.wasPublic(), config.cancellationPeriod());
                 }).call(applied -> applied ? sessionSpeakers.replace(payload.id(), links(payload))
                         : Uni.createFrom().voidItem());
@@ -257,6 +261,10 @@ public class ProjectionService implements EventSnapshotApplied {
             }
         }
         return links;
+    }
+
+    private static long mark(ScheduleChange change) {
+        return Session.changeMark(change.scheduleVersion());
     }
 
     private static OffsetDateTime occurredAt(Envelope envelope) {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -21,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -32,6 +35,7 @@ import org.openevent.export.EventFixtures;
 import org.openevent.export.SessionServiceStub;
 import org.openevent.export.repository.FragmentCache;
 import org.openevent.export.service.Housekeeping;
+import org.openevent.export.service.ListingMemory;
 import org.openevent.export.testing.OnVertx;
 import org.openevent.export.testing.Upstream;
 import org.openevent.export.testing.Upstream.Talk;
@@ -71,6 +75,12 @@ class ExportFormatsTests {
 
     @Inject
     FragmentCache fragmentCache;
+
+    @Inject
+    ListingMemory listingMemory;
+
+    @Inject
+    MeterRegistry registry;
 
     /** A published event in Lisbon with a room, a track and {@code talks} accepted sessions; returns its id. */
     long event(int talks) {
@@ -218,6 +228,95 @@ class ExportFormatsTests {
         assertEquals(41, Validators.ical4j(ics).size());
         // The first file still serves its version, byte for byte.
         assertTrue(download(firstTask).contains("SUMMARY:Talk 7\r\n"));
+    }
+
+    /**
+     * Rounds of random changes (retitles, moves, withdrawals, deletions, new sessions, a renamed track), each
+     * exported from the listing the previous plan left; every file lists what the test expects, and the last one
+     * is byte for byte the file a whole pass over the listing makes.
+     */
+    @Test
+    void aPlanBuiltFromTheLastListingAndTheChangesSinceEqualsAWholePass() {
+        long e = event(24);
+        Upstream up = new Upstream(mapper, bootstrap);
+        Map<Long, Talk> talks = new HashMap<>();
+        for (int i = 0; i < 24; i++) {
+            talks.put(e + 10 + i, talk(e, i, "Talk " + i));
+        }
+        Map<Long, String> expected = new HashMap<>();
+        talks.forEach((id, talk) -> expected.put(id, "CONFIRMED " + talk.title()));
+        assertListed(e, expected, download(finish(e, start(e, "ical"))));
+        double startedFromMemory = listingLookups("hit");
+        int added = 24;
+        for (int round = 0; round < 4; round++) {
+            for (int change = 0; change < 3; change++) {
+                List<Long> ids = new ArrayList<>(talks.keySet());
+                Talk talk = talks.get(ids.get(RANDOM.nextInt(ids.size())));
+                Talk next = switch (RANDOM.nextInt(5)) {
+                    case 0 -> retitled(talk, "Retitled " + round + "." + change);
+                    case 1 -> {
+                        long shift = RANDOM.nextInt(2000) - 1000;
+                        yield talk.at(talk.startsAt().plusMinutes(shift), talk.endsAt().plusMinutes(shift));
+                    }
+                    case 2 -> talk.withState("rejected", true);
+                    case 3 -> talk.deleted(OffsetDateTime.now());
+                    default -> talk(e, added++, "Added " + round + "." + change);
+                };
+                up.session(next);
+                talks.put(next.id(), next);
+                if (next.deletedAt() != null || "rejected".equals(next.state())) {
+                    // Exports keep a public session that went away as a cancellation.
+                    expected.put(next.id(), "CANCELLED Cancelled: " + talk.title());
+                    talks.remove(next.id());
+                } else {
+                    expected.put(next.id(), "CONFIRMED " + next.title());
+                }
+            }
+            if (round == 2) {
+                up.track(e + 3, e, "Main, renamed");
+            }
+            assertListed(e, expected, download(finish(e, start(e, "ical"))));
+        }
+        String planned = download(finish(e, start(e, "ical")));
+        assertEquals(startedFromMemory + 4, listingLookups("hit"), "every changed schedule started from memory");
+
+        listingMemory.clear();
+        pool.preparedQuery("DELETE FROM export_file WHERE event_id = $1").execute(Tuple.of(e))
+                .await().atMost(Duration.ofSeconds(10));
+        assertEquals(planned, download(finish(e, start(e, "ical"))), "a whole pass plans the same file");
+    }
+
+    static Talk retitled(Talk talk, String title) {
+        return new Talk(talk.id(), talk.eventId(), title, talk.state(), talk.wasPublic(), talk.startsAt(),
+                talk.endsAt(), talk.trackId(), talk.roomId(), talk.typeId(), talk.speakerIds(), talk.deletedAt());
+    }
+
+    /** Asserts the calendar lists exactly the expected sessions, each with its status and title, in start order. */
+    static void assertListed(long event, Map<Long, String> expected, String ics) {
+        Map<String, Validators.Entry> parsed = Validators.ical4j(ics);
+        Map<String, String> listed = new HashMap<>();
+        parsed.forEach((uid, entry) -> {
+            if (uid.startsWith("session-")) {
+                listed.put(uid, entry.status() + " " + entry.summary());
+            }
+        });
+        Map<String, String> wanted = new HashMap<>();
+        expected.forEach((id, line) -> wanted.put("session-" + id + "@fmt" + event + ".openevent.local", line));
+        assertEquals(wanted, listed);
+        List<Instant> starts = new ArrayList<>();
+        for (String block : ics.split("BEGIN:VEVENT")) {
+            if (block.contains("UID:session-")) {
+                String uid = block.substring(block.indexOf("UID:") + 4, block.indexOf("\r\n", block.indexOf("UID:")));
+                starts.add(parsed.get(uid).start());
+            }
+        }
+        List<Instant> sorted = new ArrayList<>(starts);
+        sorted.sort(null);
+        assertEquals(sorted, starts, "sessions in start order");
+    }
+
+    double listingLookups(String result) {
+        return registry.counter("openevent.export.listing.memory.lookups", "result", result).count();
     }
 
     @Test
