@@ -3,8 +3,18 @@ package org.openevent.common.observability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
+import io.opentelemetry.sdk.trace.samplers.SamplingResult;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -16,6 +26,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -24,7 +35,8 @@ import org.junit.jupiter.api.Test;
 /**
  * At a ratio of one half, requests whose traceparent says "not sampled" (as the gateway marks the traces it starts)
  * are recorded by their trace id: those whose random part lies below half the range are, the others are not; a
- * caller's sampled trace is recorded whatever its id.
+ * caller's sampled trace is recorded whatever its id. Without a collector nothing is recorded (this application
+ * records for its in-memory exporter).
  */
 @QuarkusTest
 @TestProfile(TraceSamplingTests.HalfSampled.class)
@@ -62,6 +74,19 @@ class TraceSamplingTests {
         // The spans are exported in the order they ended, so the first request's would be here by now.
         assertEquals(Set.of(LOW, HIGH_BUT_SAMPLED), traces().stream().filter(id -> id.startsWith("4bf9")
                 || id.startsWith("5cf9")).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void withoutACollectorNothingIsRecordedNotEvenACallersSampledTrace() {
+        Sampler sampler = new TraceSampling().sampler(1.0, TraceExport.NONE, false);
+        SpanContext sampledCaller = SpanContext.createFromRemoteParent(HIGH_BUT_SAMPLED, "00f067aa0ba902b7",
+                TraceFlags.getSampled(), TraceState.getDefault());
+        SamplingResult result = sampler.shouldSample(Context.root().with(Span.wrap(sampledCaller)),
+                HIGH_BUT_SAMPLED, "GET /", SpanKind.SERVER, Attributes.empty(), List.of());
+        assertEquals(SamplingDecision.DROP, result.getDecision());
+        Sampler withCollector = new TraceSampling().sampler(1.0, "http://collector:4317", false);
+        assertEquals(SamplingDecision.RECORD_AND_SAMPLE, withCollector.shouldSample(Context.root(), LOW, "GET /",
+                SpanKind.SERVER, Attributes.empty(), List.of()).getDecision());
     }
 
     private Set<String> traces() {
