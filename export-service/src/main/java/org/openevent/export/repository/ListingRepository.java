@@ -22,7 +22,8 @@ import org.openevent.export.domain.Session;
 /**
  * Reads the listed sessions of a {@link Selection} for rendering, in bounded queries: their extent, their content
  * in batches, and (streamed through a cursor, so memory stays flat) the
- * ordered fragment ids a file or feed is assembled from. Also ends the listing of cancellations whose period is over.
+ * ordered fragment ids a file or feed is assembled from, or only the sessions changed since a schedule version. Also
+ * ends the listing of cancellations whose period is over.
  */
 @ApplicationScoped
 public class ListingRepository {
@@ -140,18 +141,18 @@ public class ListingRepository {
      */
     public Multi<PlanRow> planRows(Selection selection, String format, String zone, boolean byDayAndRoom) {
         Where where = where(selection, byDayAndRoom ? 3 : 2);
-        String fragment = CURRENT_FRAGMENT;
         String sql = byDayAndRoom
                 ? "SELECT s.id, s.render_gen, f.id, f.content_length, s.listed_starts_at, s.listed_ends_at, "
                         + "s.local_day, "
                         + "min(s.listed_starts_at) OVER day, max(s.listed_ends_at) OVER day, m.id, m.name "
                         + "FROM (SELECT s.*, (s.listed_starts_at AT TIME ZONE $2)::date AS local_day "
                         + "FROM session s WHERE " + where.sql + ") s "
-                        + "LEFT JOIN microlocation m ON m.id = s.microlocation_id AND m.deleted_at IS NULL " + fragment
+                        + "LEFT JOIN microlocation m ON m.id = s.microlocation_id AND m.deleted_at IS NULL "
+                        + CURRENT_FRAGMENT
                         + "WINDOW day AS (PARTITION BY s.local_day) "
                         + "ORDER BY s.local_day, coalesce(m.name, ''), coalesce(m.id, 0), s.listed_starts_at, s.id"
                 : "SELECT s.id, s.render_gen, f.id, f.content_length, s.listed_starts_at, s.listed_ends_at "
-                        + "FROM session s " + fragment
+                        + "FROM session s " + CURRENT_FRAGMENT
                         + "WHERE " + where.sql + " ORDER BY s.listed_starts_at, s.id";
         Tuple args = prepend(format, byDayAndRoom ? prepend(zone, where.args) : where.args);
         return Multi.createFrom().resourceFromUni(
