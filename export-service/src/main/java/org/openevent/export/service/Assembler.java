@@ -12,11 +12,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.openevent.export.calendar.CalComponent;
@@ -147,15 +145,14 @@ public class Assembler {
      */
     private static PlanBuilder replay(ListingMemory.Listing base, ListingRepository.Changes changes,
                                       PlanBuilder builder) {
-        Set<Long> changed = new HashSet<>(changes.sessionIds().length * 2);
-        for (long id : changes.sessionIds()) {
-            changed.add(id);
-        }
+        // Sorted for binary search: a set of boxed ids would box every id of the listing to look it up.
+        long[] changed = changes.sessionIds().clone();
+        Arrays.sort(changed);
         List<PlanRow> listed = changes.listed();
         int next = 0;
         for (int i = 0; i < base.size(); i++) {
             long id = base.sessionIds()[i];
-            if (changed.contains(id)) {
+            if (Arrays.binarySearch(changed, id) >= 0) {
                 continue;
             }
             long start = base.startsAt()[i];
