@@ -31,7 +31,7 @@ done
 PORT="${BENCH_STATS_PORT:-18085}"
 DB=openevent_stats_bench
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER=openevent_stats PGPASSWORD=openevent_stats
-JAR="$ROOT/stats-service/target/quarkus-app/quarkus-run.jar"
+JAR="$ROOT/stats-service/target/stats-service-runner.jar"
 BATCH=10000
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -d "$DB")
 

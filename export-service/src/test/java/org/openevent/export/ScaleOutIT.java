@@ -79,7 +79,7 @@ class ScaleOutIT {
     static final List<Instance> INSTANCES = new ArrayList<>();
 
     static Instance start(String name, boolean cleanDatabase) throws Exception {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+        Path jar = Path.of("target", "export-service-runner.jar").toAbsolutePath();
         assertTrue(Files.exists(jar), "package the module first: " + jar);
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
