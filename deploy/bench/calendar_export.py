@@ -181,6 +181,21 @@ def export(api, reference, fmt="ical"):
     return elapsed, len(body), body
 
 
+def warm_up(api, identifier, sessions, rng, seconds):
+    """Changes one session and exports the schedule, over and over, for `seconds`: the JVM compiles the paths the
+    measured changes take (planning after a change, rendering on request, waiting for the projection, streaming)
+    only after thousands of runs, and until then its compiler competes with them for the CPU. Returns the cycles."""
+    cycles, deadline = 0, time.time() + seconds
+    while time.time() < deadline:
+        target = sessions[rng.randrange(len(sessions))]
+        api.call("PATCH", f"/v1/sessions/{target}", {"data": {"type": "session", "id": str(target),
+                                                               "attributes": {"title": f"Warm-up {cycles}"}}})
+        export(api, identifier)
+        cycles += 1
+    del PHASES[-cycles:]
+    return cycles
+
+
 def phases(last):
     """The request, wait-for-SUCCESS and download phases of the last exports, as a short text (medians, ms)."""
     rows = PHASES[-last:]
@@ -347,6 +362,8 @@ def main():
     parser.add_argument("--sessions", type=int, default=10_000)
     parser.add_argument("--changes", type=int, default=5, help="one-session changes measured")
     parser.add_argument("--loaders", type=int, default=8)
+    parser.add_argument("--warmup", type=int, default=60,
+                        help="seconds of unmeasured change-and-export cycles before the measured changes")
     parser.add_argument("--wrk-seconds", type=int, default=10)
     parser.add_argument("--heavy", type=int, default=0, help="also render this many sessions (e.g. 100000)")
     parser.add_argument("--export-service", default=os.environ.get("EXPORT_SERVICE_URL", "http://127.0.0.1:8084"))
@@ -373,6 +390,11 @@ def main():
           + (f"; {anchor[0] / cold[0]:.1f}x faster than the anchor" if anchor else ""))
     unchanged = [export(api, identifier)[0] for _ in range(5)]
     print(f"unchanged schedule (file reused): median {statistics.median(unchanged) * 1000:.0f} ms of 5 ({phases(5)} ms)")
+
+    if args.warmup > 0:
+        cycles = warm_up(api, identifier, sessions, rng, args.warmup)
+        print(f"warm-up (not measured): {cycles} cycles of one change and an export in {args.warmup} s, so the "
+              f"figures below are export-service's steady state rather than its JIT compiler's")
 
     settled, immediate, settled_phases = [], [], []
     for i in range(args.changes):

@@ -90,6 +90,8 @@ class ScaleOutIT {
                 "-Dquarkus.flyway.clean-at-start=" + cleanDatabase,
                 "-Dquarkus.rest-client.session-service.url=" + stubUrl,
                 "-Dopenevent.export.instance-id=" + name,
+                // Only the consumer group hands out renders here: a request neither renders nor starts its task.
+                "-Dopenevent.export.render-on-request=false",
                 "-Dopenevent.export.download-signing-key=scale-out-test-key",
                 "-Dkafka.bootstrap.servers=" + BOOTSTRAP,
                 "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-jar", jar.toString());

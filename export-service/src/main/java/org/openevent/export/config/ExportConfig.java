@@ -85,6 +85,14 @@ public interface ExportConfig {
     @WithDefault("true")
     boolean renderOnRequest();
 
+    /**
+     * With {@link #renderOnRequest()}: how many sessions an export request may render itself when the projection
+     * has already seen the schedule version it asks for; such a request answers with a finished task. A larger
+     * render (a first export, a changed event) goes to a renderer as usual. Negative: never within the request.
+     */
+    @WithDefault("200")
+    int inlineRenderLimit();
+
     /** Which process rendered a task (recorded on it); defaults to the host name and process id. */
     Optional<String> instanceId();
 

@@ -86,6 +86,14 @@ public class Assembler {
      * made again, so a plan never mixes generations.
      */
     public Uni<Plan> plan(Request request) {
+        return plan(request, Integer.MAX_VALUE);
+    }
+
+    /**
+     * {@link #plan(Request)}, or null (nothing rendered) when more than {@code renderLimit} sessions lack a current
+     * fragment: what a caller that must answer quickly can afford.
+     */
+    public Uni<Plan> plan(Request request, int renderLimit) {
         EventInfo event = info(request.event());
         ZoneId zone;
         try {
@@ -96,10 +104,11 @@ public class Assembler {
         Selection selection = request.format() == Format.PENTABARF
                 ? new Selection(event.id(), request.selection().kind(), request.selection().key(), false)
                 : request.selection();
-        return attempt(request, event, zone, selection, 1);
+        return attempt(request, event, zone, selection, renderLimit, 1);
     }
 
-    private Uni<Plan> attempt(Request request, EventInfo event, ZoneId zone, Selection selection, int attempt) {
+    private Uni<Plan> attempt(Request request, EventInfo event, ZoneId zone, Selection selection, int renderLimit,
+                              int attempt) {
         Format format = request.format();
         // A calendar of the whole schedule starts from the listing its last plan remembered and reads only what
         // changed since; Pentabarf (grouped by day and room) and filtered calendars make the whole pass.
@@ -123,6 +132,9 @@ public class Assembler {
                     if (builder.missing.isEmpty()) {
                         return vertx.executeBlocking(() -> finish(builder, key, request, base));
                     }
+                    if (builder.missing.size() > renderLimit) {
+                        return Uni.createFrom().nullItem();
+                    }
                     if (attempt >= PLAN_ATTEMPTS) {
                         return Uni.createFrom().failure(new IllegalStateException(
                                 "The schedule kept changing while the calendar was assembled; try again"));
@@ -130,7 +142,7 @@ public class Assembler {
                     return render(event, format, builder.missingSessions(), builder.fragmentBytes)
                             .flatMap(stored -> builder.fill(stored)
                             ? vertx.executeBlocking(() -> finish(builder, key, request, base))
-                            : attempt(request, event, zone, selection, attempt + 1));
+                            : attempt(request, event, zone, selection, renderLimit, attempt + 1));
                 });
     }
 

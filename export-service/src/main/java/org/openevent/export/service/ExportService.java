@@ -37,7 +37,6 @@ import org.openevent.export.domain.Selection;
 import org.openevent.export.repository.EventRepository;
 import org.openevent.export.repository.ExportFileRepository;
 import org.openevent.export.repository.ExportTaskRepository;
-import org.openevent.export.repository.ScheduleWatermarkRepository;
 
 /**
  * The export task life cycle. A request reads the event's schedule version from session-service; when a file of
@@ -66,7 +65,7 @@ public class ExportService {
     private final Vertx vertx;
     private final DownloadLinks links;
     private final ScheduleVersions scheduleVersions;
-    private final ScheduleWatermarkRepository watermarks;
+    private final ScheduleMarks marks;
     private final ExportMetrics metrics;
     private final TaskCompletions completions;
     private final String instance;
@@ -74,7 +73,7 @@ public class ExportService {
     public ExportService(EventRepository events, AccessResolver access, ExportTaskRepository tasks,
                          ExportFileRepository files, Outbox outbox, Assembler assembler, ExportConfig config,
                          Vertx vertx, DownloadLinks links, ScheduleVersions scheduleVersions,
-                         ScheduleWatermarkRepository watermarks, ExportMetrics metrics,
+                         ScheduleMarks marks, ExportMetrics metrics,
                          TaskCompletions completions) {
         this.events = events;
         this.access = access;
@@ -88,7 +87,7 @@ public class ExportService {
         this.vertx = vertx;
         this.links = links;
         this.scheduleVersions = scheduleVersions;
-        this.watermarks = watermarks;
+        this.marks = marks;
         this.instance = config.instanceId().orElseGet(ExportService::defaultInstance);
     }
 
@@ -100,7 +99,9 @@ public class ExportService {
     /**
      * Starts an export of an event in a format; owners, organizers, co-organizers and admins may. The task records
      * session-service's current schedule version of the event (asked outside any transaction; without an answer the
-     * caller gets a 503 and no task exists). A file of that version is reused: the task is done at once.
+     * caller gets a 503 and no task exists). A file of that version is reused, and when the projection has already
+     * seen that version and at most {@code inline-render-limit} sessions changed since the fragments were rendered,
+     * the file is made right here; either way the task is created done. Otherwise it waits for a renderer.
      */
     public Uni<ExportTask> request(CallerIdentity caller, String reference, Format format) {
         long userId = caller.requireUser();
@@ -108,13 +109,37 @@ public class ExportService {
                 .flatMap(event -> scheduleVersions.current(event.id)
                         .flatMap(version -> files.reusable(event.id, format.taskName(), version, event.version,
                                         event.feedEpoch)
-                                .flatMap(file -> Transactions.run(() -> file != null
-                                        ? createDone(event.id, userId, format, version, file)
-                                        : createWaiting(event.id, userId, format, version)))))
+                                .flatMap(file -> file != null ? Uni.createFrom().item(file)
+                                        : renderedNow(event, format, version))
+                                .flatMap(file -> file == null
+                                        ? Transactions.run(() -> createWaiting(event.id, userId, format, version))
+                                        : Transactions.run(() -> createDone(event.id, userId, format, version, file))
+                                                .invoke(task -> metrics.finished(task.format, task.state,
+                                                        task.createdAt, file.plan().size())))))
                 .invoke(task -> {
                     if (ExportTask.WAITING.equals(task.state) && config.renderOnRequest()) {
                         startHere(task);
                     }
+                });
+    }
+
+    /**
+     * The file made within the request, or null when that would not be quick or complete: rendering on request is
+     * off, the projection has not seen {@code version} yet (the task then waits for it), or too many sessions need
+     * rendering. A failure here is only logged; the task then takes the usual way.
+     */
+    private Uni<ExportFile> renderedNow(Event event, Format format, long version) {
+        int limit = config.inlineRenderLimit();
+        if (!config.renderOnRequest() || limit < 0) {
+            return Uni.createFrom().nullItem();
+        }
+        return marks.current(event.id)
+                .flatMap(mark -> mark.version() < version ? Uni.createFrom().<ExportFile>nullItem()
+                        : renderFile(event, format, mark.version(), limit))
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.debugf("Rendering an export of event %d on request failed; a renderer takes it: %s",
+                            event.id, failure.toString());
+                    return null;
                 });
     }
 
@@ -340,7 +365,8 @@ public class ExportService {
             return complete(claim, null, "Unsupported export format " + claim.format());
         }
         long deadline = System.nanoTime() + config.freshnessTimeout().toNanos();
-        return awaitWatermark(claim.eventId(), claim.scheduleVersion(), deadline).flatMap(seen -> {
+        return marks.await(claim.eventId(), claim.scheduleVersion(), deadline).flatMap(mark -> {
+            long seen = mark.version();
             if (seen < claim.scheduleVersion()) {
                 return complete(claim, null, "The export could not include every change made before it was "
                         + "requested: after " + config.freshnessTimeout().toSeconds() + " s this service had seen the "
@@ -354,7 +380,7 @@ public class ExportService {
                 return files.reusable(event.id, format.taskName(), claim.scheduleVersion(), event.version,
                                 event.feedEpoch)
                         .flatMap(reused -> reused != null ? Uni.createFrom().item(reused)
-                                : renderFile(event, format, seen))
+                                : renderFile(event, format, seen, Integer.MAX_VALUE))
                         .onItemOrFailure().transformToUni((file, failure) -> {
                             if (failure != null) {
                                 LOG.warnf(failure, "Rendering task %s failed", claim.taskId());
@@ -367,32 +393,23 @@ public class ExportService {
         });
     }
 
-    /** Renders what changed, plans the file of the event's whole schedule and stores it. */
-    private Uni<ExportFile> renderFile(Event event, Format format, long scheduleVersion) {
+    /**
+     * Renders what changed, plans the file of the event's whole schedule and stores it; null (nothing stored) when
+     * more than {@code renderLimit} sessions need rendering.
+     */
+    private Uni<ExportFile> renderFile(Event event, Format format, long scheduleVersion, int renderLimit) {
         Assembler.Request request = new Assembler.Request(event, Selection.all(event.id, true), format, event.name,
                 true, scheduleVersion);
         // The file's time is taken before its fragments are listed: every fragment it refers to was superseded (if at
         // all) after it, which is what the collection of superseded fragments relies on.
         OffsetDateTime planned = OffsetDateTime.now(ZoneOffset.UTC);
-        return assembler.plan(request).flatMap(plan -> {
+        return assembler.plan(request, renderLimit).flatMap(plan -> {
+            if (plan == null) {
+                return Uni.createFrom().nullItem();
+            }
             ExportFile file = new ExportFile(UUID.randomUUID(), event.id, format.taskName(), scheduleVersion,
                     event.version, event.feedEpoch, fileName(event, format), format.contentType(), plan, planned);
             return files.insert(file).replaceWith(file);
-        });
-    }
-
-    /**
-     * The projection's schedule watermark of the event once it reaches {@code version}, or the last one seen at
-     * the deadline. Polls on Vert.x timers: no thread sleeps and no transaction stays open while waiting.
-     */
-    public Uni<Long> awaitWatermark(long eventId, long version, long deadline) {
-        return Transactions.run(() -> watermarks.advance(eventId)).flatMap(seen -> {
-            if (seen >= version || System.nanoTime() >= deadline) {
-                return Uni.createFrom().item(seen);
-            }
-            long delay = Math.max(1, config.freshnessPollInterval().toMillis());
-            return Uni.createFrom().<Void>emitter(emitter -> vertx.setTimer(delay, id -> emitter.complete(null)))
-                    .flatMap(ignored -> awaitWatermark(eventId, version, deadline));
         });
     }
 

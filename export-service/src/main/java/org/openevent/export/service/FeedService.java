@@ -3,7 +3,6 @@ package org.openevent.export.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,7 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import org.openevent.common.jsonapi.ApiException;
 import org.openevent.common.jsonapi.EntityTags;
-import org.openevent.common.persistence.Transactions;
 import org.openevent.common.security.CallerIdentity;
 import org.openevent.export.calendar.Format;
 import org.openevent.export.client.ScheduleVersions;
@@ -46,25 +44,23 @@ public class FeedService {
 
     private final EventRepository events;
     private final ListingRepository listing;
-    private final ScheduleWatermarkRepository watermarks;
+    private final ScheduleMarks marks;
     private final ScheduleVersions scheduleVersions;
     private final FeedTokens tokens;
     private final Assembler assembler;
     private final ExportConfig config;
-    private final Vertx vertx;
     private final String settings;
 
-    public FeedService(EventRepository events, ListingRepository listing, ScheduleWatermarkRepository watermarks,
+    public FeedService(EventRepository events, ListingRepository listing, ScheduleMarks marks,
                        ScheduleVersions scheduleVersions, FeedTokens tokens, Assembler assembler,
-                       ExportConfig config, Vertx vertx) {
+                       ExportConfig config) {
         this.events = events;
         this.listing = listing;
-        this.watermarks = watermarks;
+        this.marks = marks;
         this.scheduleVersions = scheduleVersions;
         this.tokens = tokens;
         this.assembler = assembler;
         this.config = config;
-        this.vertx = vertx;
         this.settings = String.join("|", RENDERING, config.productId(), config.publicBaseUrl(), config.uidDomain(),
                 config.timezoneMargin().toString(), config.feeds().refresh().toString());
     }
@@ -187,22 +183,7 @@ public class FeedService {
     private Uni<ScheduleWatermarkRepository.Mark> freshMark(long eventId) {
         long deadline = System.nanoTime() + config.feeds().freshnessTimeout().toNanos();
         return scheduleVersions.current(eventId).onFailure().recoverWithItem(-1L)
-                .flatMap(target -> settle(eventId, target, deadline));
-    }
-
-    private Uni<ScheduleWatermarkRepository.Mark> settle(long eventId, long target, long deadline) {
-        return watermarks.peek(eventId)
-                .flatMap(mark -> !mark.pending() ? Uni.createFrom().item(mark)
-                        : Transactions.run(() -> watermarks.advance(eventId))
-                                .flatMap(ignored -> watermarks.peek(eventId)))
-                .flatMap(mark -> {
-                    if (mark.version() >= target || System.nanoTime() >= deadline) {
-                        return Uni.createFrom().item(mark);
-                    }
-                    long delay = Math.max(1, config.freshnessPollInterval().toMillis());
-                    return Uni.createFrom().<Void>emitter(emitter -> vertx.setTimer(delay, id -> emitter.complete(null)))
-                            .flatMap(ignored -> settle(eventId, target, deadline));
-                });
+                .flatMap(target -> marks.await(eventId, target, deadline));
     }
 
     /** RFC 9110: If-None-Match decides when present; otherwise If-Modified-Since against Last-Modified. */

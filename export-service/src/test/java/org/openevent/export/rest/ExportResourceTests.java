@@ -35,6 +35,7 @@ import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -71,6 +72,7 @@ class ExportResourceTests {
     static final long OTHER_EVENT = BASE + 20;
     static final long BROKEN_EVENT = BASE + 40;
     static final long DRAFT_EVENT = BASE + 60;
+    static final long SETTLED_EVENT = BASE + 80;
     static final long TRACK = BASE + 1;
     static final long ROOM = BASE + 2;
     static final long TYPE = BASE + 3;
@@ -376,6 +378,55 @@ class ExportResourceTests {
         DistributionSummary size = registry.find("openevent.export.size").tag("format", "ical").summary();
         assertNotNull(size, "export sizes are recorded");
         assertTrue(size.totalAmount() >= bytes.length, size.totalAmount() + " < " + bytes.length);
+    }
+
+    @Test
+    void aScheduleTheProjectionHasSeenIsExportedWithinTheRequestAndOneItLacksWaitsForARenderer() {
+        OffsetDateTime start = OffsetDateTime.parse("2027-06-10T09:00:00+02:00");
+        publishEvent(EventFixtures.published(SETTLED_EVENT, IDENTIFIER + "s", "Settled", null, start,
+                start.plusDays(1), "America/New_York", null, null, null,
+                List.of(new EventPayload.RoleGrant(OWNER, "owner"))), 1);
+        for (long session = SETTLED_EVENT + 1; session <= SETTLED_EVENT + 2; session++) {
+            publish(Topics.SESSIONS, "session.upserted", "session", session, 1, new SessionPayload(session,
+                    SETTLED_EVENT, session - SETTLED_EVENT, "Settled talk " + session, null, null, null, "en", null,
+                    "accepted", false, start.plusHours(session - SETTLED_EVENT),
+                    start.plusHours(session - SETTLED_EVENT).plusMinutes(30), null, null, null, List.of(), null, null,
+                    null, null));
+        }
+        await("the settled event's projection", () -> count("select count(*) from session where event_id = $1",
+                Tuple.of(SETTLED_EVENT)) == 2);
+        SessionServiceStub.scheduleVersion(SETTLED_EVENT, 2);
+        String token = TestTokens.user(OWNER);
+        String requests = KafkaProbe.TEST_TOPIC_PREFIX + Topics.EXPORT_REQUESTS;
+
+        // Every change up to version 2 is in the projection: the answer to the request is a finished task.
+        String taskUrl = startExport(IDENTIFIER + "s", token);
+        String taskId = taskUrl.substring(taskUrl.lastIndexOf('/') + 1);
+        assertEquals("SUCCESS", text("select state from export_task where id = $1::uuid", Tuple.of(taskId)));
+        assertEquals(0, count("select count(*) from outbox_message where topic = $1 and message_key = $2",
+                Tuple.of(requests, taskId)), "no renderer was asked");
+        JsonNode task = awaitTask(taskUrl, token);
+        String download = task.get("result").get("download_url").asText().substring(API.length());
+        String ics = given().when().get(download).then().statusCode(200).extract().asString();
+        assertTrue(ics.contains("SUMMARY:Settled talk " + (SETTLED_EVENT + 1))
+                && ics.contains("SUMMARY:Settled talk " + (SETTLED_EVENT + 2)), ics);
+
+        // Version 3 has not reached the projection: the task waits for it, through a renderer.
+        SessionServiceStub.scheduleVersion(SETTLED_EVENT, 3);
+        String waitingUrl = startExport(IDENTIFIER + "s", token);
+        String waitingId = waitingUrl.substring(waitingUrl.lastIndexOf('/') + 1);
+        assertTrue(Set.of("WAITING", "RENDERING").contains(text("select state from export_task where id = $1::uuid",
+                Tuple.of(waitingId))));
+        assertEquals(1, count("select count(*) from outbox_message where topic = $1 and message_key = $2",
+                Tuple.of(requests, waitingId)));
+        publish(Topics.SESSIONS, "session.upserted", "session", SETTLED_EVENT + 3, 1, new SessionPayload(
+                SETTLED_EVENT + 3, SETTLED_EVENT, 3, "Late talk", null, null, null, "en", null, "accepted", false,
+                start.plusHours(4), start.plusHours(5), null, null, null, List.of(), null, null, null, null));
+        JsonNode waited = awaitTask(waitingUrl, token);
+        assertEquals("SUCCESS", waited.get("state").asText(), waited.toString());
+        String later = given().when().get(waited.get("result").get("download_url").asText().substring(API.length()))
+                .then().statusCode(200).extract().asString();
+        assertTrue(later.contains("SUMMARY:Late talk"), later);
     }
 
     @Test
