@@ -426,6 +426,24 @@ def main():
     print(f"write + export right after it (read-your-writes barrier included): median "
           f"{statistics.median(immediate) * 1000:.0f} ms, all {[round(s * 1000) for s in immediate]} ms")
 
+    # Moving the event re-renders every session (each LOCATION names the room and the event's place): a cold export
+    # again, now with a warm JVM.
+    rerendered = []
+    for i in range(3):
+        place = f"Berlin, hall {uuid.uuid4().hex[:6]}"
+        api.call("PATCH", f"/v1/events/{event_id}", {"data": {"type": "event", "id": str(event_id),
+                                                               "attributes": {"location-name": place}}})
+        deadline = time.time() + 30
+        while psql(f"SELECT location_name FROM event_projection WHERE id = {int(event_id)}")[0][0] != place:
+            if time.time() > deadline:
+                raise RuntimeError("the event's move never reached export-service")
+            time.sleep(0.01)
+        elapsed, _, body = export(api, identifier)
+        assert place.encode() in body, "the export lacks the event's new place"
+        rerendered.append(elapsed)
+    print(f"every session re-rendered (the event moved), warm: median {statistics.median(rerendered) * 1000:.0f} ms, "
+          f"all {[round(s * 1000) for s in rerendered]} ms ({phases(3)} ms)")
+
     feed = f"{args.gateway}/v1/events/{identifier}.ics?include_sessions"
     t0 = time.perf_counter()
     status, headers, body = api.raw("GET", urllib.parse.urlparse(feed).path + "?include_sessions",

@@ -123,10 +123,11 @@ public class Assembler {
                         event, extent)))
                 : Uni.createFrom().item(() -> new CalendarPlan(request, event));
         return started
-                .flatMap(builder -> base == null ? wholePass(builder, selection, format, zone)
+                .flatMap(builder -> base == null ? wholePass(builder, selection, format, zone, renderLimit)
                         : listing.changedSince(selection, format.taskName(), base.scheduleVersion(),
                                         base.size() / 2 + 100)
-                                .flatMap(changes -> changes == null ? wholePass(builder, selection, format, zone)
+                                .flatMap(changes -> changes == null
+                                        ? wholePass(builder, selection, format, zone, renderLimit)
                                         : Uni.createFrom().item(() -> replay(base, changes, builder))))
                 .flatMap(builder -> {
                     if (builder.missing.isEmpty()) {
@@ -146,9 +147,15 @@ public class Assembler {
                 });
     }
 
-    private Uni<PlanBuilder> wholePass(PlanBuilder builder, Selection selection, Format format, ZoneId zone) {
-        return listing.planRows(selection, format.taskName(), zone.getId(), format == Format.PENTABARF)
-                .collect().in(() -> builder, PlanBuilder::accept);
+    private Uni<PlanBuilder> wholePass(PlanBuilder builder, Selection selection, Format format, ZoneId zone,
+                                       int renderLimit) {
+        Multi<PlanRow> rows = listing.planRows(selection, format.taskName(), zone.getId(), format == Format.PENTABARF)
+                .onItem().invoke(builder::accept);
+        if (renderLimit != Integer.MAX_VALUE) {
+            // A caller that can only afford a few renders stops reading (and closes the cursor) once it needs more.
+            rows = rows.select().first(row -> builder.missing.size() <= renderLimit);
+        }
+        return rows.onItem().ignoreAsUni().replaceWith(builder);
     }
 
     /**

@@ -393,8 +393,11 @@ class ExportResourceTests {
                     start.plusHours(session - SETTLED_EVENT).plusMinutes(30), null, null, null, List.of(), null, null,
                     null, null));
         }
+        // Events and sessions come by different topics: either may arrive first.
         await("the settled event's projection", () -> count("select count(*) from session where event_id = $1",
-                Tuple.of(SETTLED_EVENT)) == 2);
+                Tuple.of(SETTLED_EVENT)) == 2
+                && count("select count(*) from event_projection_role where event_id = $1",
+                        Tuple.of(SETTLED_EVENT)) == 1);
         SessionServiceStub.scheduleVersion(SETTLED_EVENT, 2);
         String token = TestTokens.user(OWNER);
         String requests = KafkaProbe.TEST_TOPIC_PREFIX + Topics.EXPORT_REQUESTS;
