@@ -31,7 +31,7 @@ public class ScheduleMarks {
                 : Transactions.run(() -> watermarks.advance(eventId)).flatMap(ignored -> watermarks.peek(eventId)));
     }
 
-    /** The watermark once it reaches {@code version}, or as it is when {@code deadline} ({@link System#nanoTime}) passes. */
+    /** The watermark once it reaches {@code version}, or as it is when {@code deadline} (nano time) passes. */
     public Uni<Mark> await(long eventId, long version, long deadline) {
         return current(eventId).flatMap(mark -> {
             if (mark.version() >= version || System.nanoTime() >= deadline) {
