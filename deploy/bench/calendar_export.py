@@ -181,6 +181,15 @@ def export(api, reference, fmt="ical"):
     return elapsed, len(body), body
 
 
+def await_projected(sql, expected, what, timeout=30):
+    """Waits until export-service's projection answers `sql` with `expected` (polling its database)."""
+    deadline = time.time() + timeout
+    while psql(sql)[0][0] != expected:
+        if time.time() > deadline:
+            raise RuntimeError(f"{what} never reached export-service")
+        time.sleep(0.01)
+
+
 def warm_up(api, identifier, sessions, rng, seconds):
     """Changes one session and exports the schedule, over and over, for `seconds`: the JVM compiles the paths the
     measured changes take (planning after a change, rendering on request, waiting for the projection, streaming)
@@ -402,11 +411,7 @@ def main():
         title = f"Changed {i} {uuid.uuid4().hex[:6]}"
         api.call("PATCH", f"/v1/sessions/{target}", {"data": {"type": "session", "id": str(target),
                                                                "attributes": {"title": title}}})
-        deadline = time.time() + 30
-        while psql(f"SELECT title FROM session WHERE id = {int(target)}")[0][0] != title:
-            if time.time() > deadline:
-                raise RuntimeError("the change never reached export-service")
-            time.sleep(0.01)
+        await_projected(f"SELECT title FROM session WHERE id = {int(target)}", title, "the change")
         elapsed, size, body = export(api, identifier)
         assert title.encode() in body, "the export lacks the change"
         settled.append(elapsed)
@@ -433,11 +438,8 @@ def main():
         place = f"Berlin hall {uuid.uuid4().hex[:6]}"  # no comma: iCalendar escapes it
         api.call("PATCH", f"/v1/events/{event_id}", {"data": {"type": "event", "id": str(event_id),
                                                                "attributes": {"location-name": place}}})
-        deadline = time.time() + 30
-        while psql(f"SELECT location_name FROM event_projection WHERE id = {int(event_id)}")[0][0] != place:
-            if time.time() > deadline:
-                raise RuntimeError("the event's move never reached export-service")
-            time.sleep(0.01)
+        await_projected(f"SELECT location_name FROM event_projection WHERE id = {int(event_id)}", place,
+                        "the event's move")
         elapsed, _, body = export(api, identifier)
         assert place.encode() in body, "the export lacks the event's new place"
         rerendered.append(elapsed)
