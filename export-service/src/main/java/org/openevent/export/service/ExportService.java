@@ -40,7 +40,8 @@ import org.openevent.export.repository.ExportTaskRepository;
 
 /**
  * The export task life cycle. A request reads the event's schedule version from session-service; when a file of
- * that version (rendered at the current event version) exists, the task is finished at once with it; otherwise a
+ * that version (rendered at the current event version) exists, or the projection has seen that version and the
+ * request can render the few sessions that changed itself, the task is finished at once with that file; otherwise a
  * WAITING task carrying the version and an {@code export.requested} message are written in one transaction. The
  * requesting process then starts on the task itself (unless configured not to), and the consumer of the message is
  * the fallback; whichever comes first claims the task (RENDERING, with a lease) in a short transaction, waits until the
@@ -115,7 +116,7 @@ public class ExportService {
                                         ? Transactions.run(() -> createWaiting(event.id, userId, format, version))
                                         : Transactions.run(() -> createDone(event.id, userId, format, version, file))
                                                 .invoke(task -> metrics.finished(task.format, task.state,
-                                                        task.createdAt, file.plan().size())))))
+                                                        task.createdAt, sizeOf(file))))))
                 .invoke(task -> {
                     if (ExportTask.WAITING.equals(task.state) && config.renderOnRequest()) {
                         startHere(task);
@@ -435,8 +436,8 @@ public class ExportService {
                 }))
                 .invoke(recorded -> {
                     if (recorded) {
-                        long size = file == null ? -1 : file.plan().size();
-                        metrics.finished(claim.format(), state, claim.requestedAt(), size < 0 ? null : size);
+                        metrics.finished(claim.format(), state, claim.requestedAt(),
+                                file == null ? null : sizeOf(file));
                         completions.finished(claim.taskId());
                     }
                 })
@@ -452,6 +453,12 @@ public class ExportService {
     /** A render claim: the task's facts the renderer needs, and the token that proves the claim. */
     private record Claim(UUID taskId, UUID token, long eventId, String format, long scheduleVersion,
                          OffsetDateTime requestedAt) {
+    }
+
+    /** The file's size in bytes, or null when it is not known (files stored before sizes were recorded). */
+    private static Long sizeOf(ExportFile file) {
+        long size = file.plan().size();
+        return size < 0 ? null : size;
     }
 
     private static String downloadPath(UUID taskId, ExportFile file) {
