@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Transient;
 import java.time.OffsetDateTime;
 
 /**
@@ -27,6 +28,9 @@ public abstract class ResourceEntity extends PanacheEntityBase {
     @Column(name = "deleted_at")
     public OffsetDateTime deletedAt;
 
+    @Transient
+    private boolean insertedByThisWrite;
+
     public Long id() {
         return id;
     }
@@ -47,6 +51,15 @@ public abstract class ResourceEntity extends PanacheEntityBase {
     public void created(OffsetDateTime now) {
         this.version = 1;
         this.createdAt = now;
+        this.insertedByThisWrite = true;
+    }
+
+    /**
+     * Whether this instance is the row the write in progress inserts, so nothing can refer to it yet (rules skip
+     * reading links that cannot exist).
+     */
+    public boolean insertedByThisWrite() {
+        return insertedByThisWrite;
     }
 
     /** Marks one more change. */

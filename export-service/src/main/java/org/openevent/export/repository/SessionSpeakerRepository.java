@@ -19,6 +19,11 @@ public class SessionSpeakerRepository implements PanacheRepositoryBase<SessionSp
         return list("sessionId in ?1 order by sessionId, position", sessionIds);
     }
 
+    /** The speaker list of a session whose row was just inserted, so it has no links to replace. */
+    public Uni<Void> addToNewSession(List<SessionSpeaker> links) {
+        return links.isEmpty() ? Uni.createFrom().voidItem() : persist(links);
+    }
+
     /** Replaces the speaker list of a session; the flush keeps the delete ahead of the inserts. */
     public Uni<Void> replace(long sessionId, List<SessionSpeaker> links) {
         return delete("sessionId", sessionId)

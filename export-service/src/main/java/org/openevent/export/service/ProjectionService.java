@@ -215,8 +215,10 @@ public class ProjectionService implements EventSnapshotApplied {
         if (payload.state() == null) {
             throw new PoisonMessageException("Session snapshot " + envelope.messageId() + " has no state", null);
         }
+        boolean[] inserted = new boolean[1];
         return VersionGate.upsert(sessions, payload.id(), envelope.aggregateVersion(), s -> s.version, Session::new,
                 session -> {
+                    inserted[0] = session.id == null;
                     session.id = payload.id();
                     session.eventId = payload.eventId();
                     session.title = nonNull(payload.title());
@@ -237,8 +239,9 @@ public class ProjectionService implements EventSnapshotApplied {
                     session.renderGen++;
                     session.changedIn = mark(payload);
                     session.relist(session.updatedAt, payload.wasPublic(), config.cancellationPeriod());
-                }).call(applied -> applied ? sessionSpeakers.replace(payload.id(), links(payload))
-                        : Uni.createFrom().voidItem());
+                }).call(applied -> !applied ? Uni.createFrom().voidItem()
+                        : inserted[0] ? sessionSpeakers.addToNewSession(links(payload))
+                        : sessionSpeakers.replace(payload.id(), links(payload)));
     }
 
     private Uni<Boolean> applyFavourite(Envelope envelope, FavouritePayload payload) {

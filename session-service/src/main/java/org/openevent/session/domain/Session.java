@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
@@ -98,6 +99,12 @@ public class Session extends EventChildEntity {
     /** The addresses holding a pending invitation to it (SQL function {@code session_invitees}). */
     @Formula("session_invitees(id)")
     public String invitees;
+    /**
+     * The speaker ids, in id order, as the write in progress has just set them; null when this write did not set
+     * them (the snapshot then reads them).
+     */
+    @Transient
+    public List<Long> speakerIdsWritten;
 
     public boolean isPublic() {
         return PUBLIC_STATES.contains(state);

@@ -20,15 +20,31 @@ public class SessionSpeakerRepository implements PanacheRepositoryBase<SessionSp
         return list("sessionId in ?1 order by sessionId, speakerId", sessionIds);
     }
 
-    /** Makes the session's speakers exactly {@code speakerIds}, touching only the links that change. */
-    public Uni<Void> replace(long sessionId, List<Long> speakerIds) {
+    /**
+     * Makes the session's speakers exactly {@code speakerIds}, touching only the links that change; yields the
+     * speaker ids the session now has, in id order (as {@link #speakerIds} would read them).
+     */
+    public Uni<List<Long>> replace(long sessionId, List<Long> speakerIds) {
         return forSessions(List.of(sessionId)).flatMap(current -> {
             LinkChange change = LinkChange.between(current.stream().map(link -> link.speakerId).toList(), speakerIds);
             Uni<Long> removal = change.removed().isEmpty() ? Uni.createFrom().item(0L)
                     : delete("sessionId = ?1 and speakerId in ?2", sessionId, change.removed());
-            return removal.flatMap(ignored -> change.added().isEmpty() ? Uni.createFrom().voidItem()
-                    : persist(change.added().stream().map(id -> SessionSpeaker.of(sessionId, id)).toList()));
-        });
+            return removal.flatMap(ignored -> link(sessionId, change.added()));
+        }).replaceWith(() -> inIdOrder(speakerIds));
+    }
+
+    /** The speakers of a session inserted by the same write, which has no links yet; yields them in id order. */
+    public Uni<List<Long>> linkNewSession(long sessionId, List<Long> speakerIds) {
+        return link(sessionId, speakerIds.stream().distinct().toList()).replaceWith(() -> inIdOrder(speakerIds));
+    }
+
+    private Uni<Void> link(long sessionId, List<Long> speakerIds) {
+        return speakerIds.isEmpty() ? Uni.createFrom().voidItem()
+                : persist(speakerIds.stream().map(id -> SessionSpeaker.of(sessionId, id)).toList());
+    }
+
+    private static List<Long> inIdOrder(List<Long> speakerIds) {
+        return speakerIds.stream().distinct().sorted().toList();
     }
 
     /**

@@ -259,7 +259,9 @@ public class SessionRules implements ResourceRules<Session> {
 
     @Override
     public Uni<Void> replaceMembers(Session session, String relationship, List<Long> ids) {
-        return speakers.replace(session.id, ids);
+        return (session.insertedByThisWrite() ? speakers.linkNewSession(session.id, ids)
+                : speakers.replace(session.id, ids)).invoke(written -> session.speakerIdsWritten = written)
+                .replaceWithVoid();
     }
 
     @Override

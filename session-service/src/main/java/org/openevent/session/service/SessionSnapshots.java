@@ -26,10 +26,15 @@ public class SessionSnapshots {
         this.speakers = speakers;
     }
 
-    /** The snapshot of a saved session, in the write's transaction (links written just before included). */
+    /**
+     * The snapshot of a saved session, in the write's transaction (links written just before included: as the
+     * write set them, else as stored; a session this write inserted has none it did not set).
+     */
     public Uni<Void> publish(Session s, ResourceRules.Change change) {
         return Panache.getSession().flatMap(org.hibernate.reactive.mutiny.Mutiny.Session::flush)
-                .flatMap(flushed -> speakers.speakerIds(s.id)).flatMap(speakerIds -> publisher.publish(s, change,
+                .flatMap(flushed -> s.speakerIdsWritten != null ? Uni.createFrom().item(s.speakerIdsWritten)
+                        : s.insertedByThisWrite() ? Uni.createFrom().item(List.<Long>of()) : speakers.speakerIds(s.id))
+                .flatMap(speakerIds -> publisher.publish(s, change,
                 MessageTypes.SESSION_UPSERTED, "session", version -> new SessionPayload(s.id, s.eventId, version,
                         s.title, s.subtitle, s.shortAbstract, s.longAbstract, s.language, s.level, s.state,
                         s.wasPublic, s.startsAt, s.endsAt, s.trackId, s.microlocationId, s.sessionTypeId,
