@@ -35,7 +35,8 @@ public class SessionSpeakerRepository implements PanacheRepositoryBase<SessionSp
 
     /** The speakers of a session inserted by the same write, which has no links yet; yields them in id order. */
     public Uni<List<Long>> linkNewSession(long sessionId, List<Long> speakerIds) {
-        return link(sessionId, speakerIds.stream().distinct().toList()).replaceWith(() -> inIdOrder(speakerIds));
+        List<Long> ids = inIdOrder(speakerIds);
+        return link(sessionId, ids).replaceWith(ids);
     }
 
     private Uni<Void> link(long sessionId, List<Long> speakerIds) {
